@@ -1,0 +1,148 @@
+// What every SEAL-wasm program shares: loading node-seal, building a BFV or CKKS context,
+// key generation with only the Galois steps a program uses, encode/encrypt/decrypt, and the
+// fhe/sizes report. WebAssembly objects are not garbage collected: whoever creates one
+// deletes it (.delete()), so the heap holds what native SEAL would hold.
+import { readFileSync } from 'node:fs';
+import SEAL from 'node-seal';
+
+export const seal = await SEAL();
+
+const nodeSealVersion = JSON.parse(
+  readFileSync(new URL('../node_modules/node-seal/package.json', import.meta.url), 'utf8')).version;
+// node-seal does not export SEAL's version; its README names the SEAL release it wraps.
+const sealVersion = { '7.0.0': '4.1.2' }[nodeSealVersion] ?? '4.1';
+
+const none = seal.ComprModeType.none;
+const tc128 = seal.SecLevelType.tc128;
+
+export class Context {
+  #objects = [];
+
+  // BFV: { degree, plainBits } with SEAL's default 128-bit coefficient modulus for the degree.
+  static bfv({ degree, plainBits }) {
+    const coeff = seal.CoeffModulus.BFVDefault(degree, tc128);
+    const plain = seal.PlainModulus.Batching(degree, plainBits);
+    return new Context(seal.SchemeType.bfv, degree, coeff, { plain });
+  }
+
+  // CKKS: { degree, coeffBits: [60, 40, ...], scaleBits }.
+  static ckks({ degree, coeffBits, scaleBits }) {
+    const coeff = seal.CoeffModulus.Create(degree, Int32Array.from(coeffBits));
+    return new Context(seal.SchemeType.ckks, degree, coeff, { scaleBits });
+  }
+
+  constructor(scheme, degree, coeff, { plain, scaleBits }) {
+    this.scheme = scheme === seal.SchemeType.ckks ? 'CKKS' : 'BFV';
+    this.degree = degree;
+    this.scaleBits = scaleBits;
+    this.scale = scaleBits === undefined ? undefined : 2 ** scaleBits;
+    const parms = this.#own(new seal.EncryptionParameters(scheme));
+    parms.setPolyModulusDegree(degree);
+    parms.setCoeffModulus(coeff);
+    if (plain) parms.setPlainModulus(plain);
+    this.coeffBits = Array.from({ length: coeff.size() }, (_, i) => coeff.get(i).bitCount());
+    this.plainModulus = plain ? Number(plain.value()) : undefined;
+    coeff.delete();
+    plain?.delete();
+    this.context = this.#own(new seal.SEALContext(parms, true, tc128));
+    if (!this.context.parametersSet()) throw new Error(`SEAL rejected the parameters: ${this.context.toHuman()}`);
+    this.evaluator = this.#own(new seal.Evaluator(this.context));
+    this.encoder = this.#own(this.scheme === 'CKKS'
+      ? new seal.CKKSEncoder(this.context) : new seal.BatchEncoder(this.context));
+    this.slots = this.encoder.slotCount();
+  }
+
+  // Secret and public key, relinearization keys if asked, Galois keys for exactly `steps`
+  // (rotate_rows / rotate_vector step counts); their times are sub-phases of `program`.
+  keygen(program, { relin = false, steps = [] } = {}) {
+    const phase = (name, fn) => { const t = program.start(name); const r = fn(); t.stop(); return r; };
+    const gen = this.#own(new seal.KeyGenerator(this.context));
+    this.secretKey = this.#own(gen.secretKey());
+    this.publicKey = this.#own(gen.createPublicKey());
+    if (relin) this.relinKeys = phase('keygen.relin', () => this.#own(gen.createRelinKeys()));
+    if (steps.length) {
+      this.galoisKeys = phase('keygen.galois',
+        () => this.#own(gen.createGaloisKeysWithSteps(Int32Array.from(new Set(steps)))));
+    }
+    this.encryptor = this.#own(new seal.Encryptor(this.context, this.publicKey));
+    this.decryptor = this.#own(new seal.Decryptor(this.context, this.secretKey));
+  }
+
+  // values: numbers (or bigints for BFV) for the first slots; the rest are zero. CKKS plaintexts
+  // are encoded at the top level unless `parmsId` names another one.
+  encode(values, parmsId) {
+    const pt = new seal.Plaintext();
+    if (this.scheme === 'CKKS') {
+      const v = new Float64Array(this.slots);
+      v.set(values);
+      this.encoder.encode(v, this.scale, pt);
+      if (parmsId) this.evaluator.plainModSwitchToInplace(pt, parmsId);
+    } else {
+      const v = new BigInt64Array(this.slots);
+      for (let i = 0; i < values.length; i++) v[i] = BigInt(values[i]);
+      this.encoder.encode(v, pt);
+    }
+    return pt;
+  }
+
+  encrypt(values) {
+    const pt = this.encode(values);
+    const ct = new seal.Ciphertext();
+    this.encryptor.encrypt(pt, ct);
+    pt.delete();
+    return ct;
+  }
+
+  // Decrypts and decodes every slot: BigInt64Array (BFV, centred: negative values come back
+  // negative) or Float64Array (CKKS).
+  decrypt(ct) {
+    const pt = new seal.Plaintext();
+    this.decryptor.decrypt(ct, pt);
+    const out = this.scheme === 'CKKS' ? this.encoder.decodeFloat64(pt) : this.encoder.decodeBigInt64(pt);
+    pt.delete();
+    return out;
+  }
+
+  noiseBudget(ct) { return this.decryptor.invariantNoiseBudget(ct); }
+
+  // The protocol's fhe and sizes objects. `ciphertext` is a fresh input ciphertext; for BFV,
+  // `budgets` are the noise budgets (bits) left in the result ciphertexts before decryption.
+  report(program, { ciphertext, budgets }) {
+    program.fhe({
+      library: 'Microsoft SEAL (node-seal)',
+      library_version: `${sealVersion} (node-seal ${nodeSealVersion})`,
+      runtime: `Node.js ${process.version}, WebAssembly`,
+      scheme: this.scheme,
+      poly_modulus_degree: this.degree,
+      coeff_modulus_bits: this.coeffBits,
+      ...(this.plainModulus !== undefined && { plain_modulus: this.plainModulus }),
+      ...(this.scaleBits !== undefined && { scale_bits: this.scaleBits }),
+      declared_security_bits: 128,
+      ...(budgets?.length && { noise_budget_bits: Math.min(...budgets) }),
+    });
+    program.sizes('ciphertext_bytes', bytes(ciphertext));
+    program.sizes('public_key_bytes', bytes(this.publicKey));
+    if (this.relinKeys) program.sizes('relin_key_bytes', bytes(this.relinKeys));
+    if (this.galoisKeys) program.sizes('galois_key_bytes', bytes(this.galoisKeys));
+  }
+
+  delete() {
+    for (const o of this.#objects.reverse()) o.delete();
+    this.#objects = [];
+  }
+
+  #own(o) {
+    this.#objects.push(o);
+    return o;
+  }
+}
+
+// Serialized size without compression, as SEAL's save_size(compr_mode_type::none) reports it.
+function bytes(obj) {
+  return obj.saveToArray(none).length;
+}
+
+// Deletes every argument (arrays are flattened), skipping null/undefined.
+export function free(...objs) {
+  for (const o of objs.flat(Infinity)) o?.delete();
+}
