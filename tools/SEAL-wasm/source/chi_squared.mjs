@@ -6,8 +6,8 @@ import { Program } from '@fhebench/program';
 import { Context, free } from './common.mjs';
 import { Ops } from './ops.mjs';
 
-// alpha < 2^24 needs t > 2^24; a 30-bit batching prime leaves room and n = 8192 depth.
-const params = { degree: 8192, plainBits: 30 };
+// alpha < 2^24 needs t > 2^24: t = PlainModulus::Batching(8192, 25), as tools/SEAL.
+const params = { degree: 8192, plainModulus: 33538049 };
 
 const p = new Program();
 const count = p.size('instances');

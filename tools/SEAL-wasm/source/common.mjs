@@ -18,10 +18,11 @@ const tc128 = seal.SecLevelType.tc128;
 export class Context {
   #objects = [];
 
-  // BFV: { degree, plainBits } with SEAL's default 128-bit coefficient modulus for the degree.
-  static bfv({ degree, plainBits }) {
+  // BFV: { degree, plainModulus } (a prime ≡ 1 mod 2·degree, for batching) with SEAL's
+  // default 128-bit coefficient modulus for the degree.
+  static bfv({ degree, plainModulus }) {
     const coeff = seal.CoeffModulus.BFVDefault(degree, tc128);
-    const plain = seal.PlainModulus.Batching(degree, plainBits);
+    const plain = new seal.Modulus(BigInt(plainModulus));
     return new Context(seal.SchemeType.bfv, degree, coeff, { plain });
   }
 
@@ -50,6 +51,7 @@ export class Context {
     this.encoder = this.#own(this.scheme === 'CKKS'
       ? new seal.CKKSEncoder(this.context) : new seal.BatchEncoder(this.context));
     this.slots = this.encoder.slotCount();
+    this.levels = this.#levels();
   }
 
   // Secret and public key, relinearization keys if asked, Galois keys for exactly `steps`
@@ -68,15 +70,16 @@ export class Context {
     this.decryptor = this.#own(new seal.Decryptor(this.context, this.secretKey));
   }
 
-  // values: numbers (or bigints for BFV) for the first slots; the rest are zero. CKKS plaintexts
-  // are encoded at the top level unless `parmsId` names another one.
-  encode(values, parmsId) {
+  // values: numbers (or bigints for BFV) for the first slots; the rest are zero. CKKS
+  // plaintexts get `scale` (default: the context's) at data level `level` (0: the top, each
+  // rescale goes one level down).
+  encode(values, { level = 0, scale = this.scale } = {}) {
     const pt = new seal.Plaintext();
     if (this.scheme === 'CKKS') {
       const v = new Float64Array(this.slots);
       v.set(values);
-      this.encoder.encode(v, this.scale, pt);
-      if (parmsId) this.evaluator.plainModSwitchToInplace(pt, parmsId);
+      this.encoder.encode(v, scale, pt);
+      if (level) this.evaluator.plainModSwitchToInplace(pt, this.levels[level].parmsId);
     } else {
       const v = new BigInt64Array(this.slots);
       for (let i = 0; i < values.length; i++) v[i] = BigInt(values[i]);
@@ -122,13 +125,29 @@ export class Context {
     });
     program.sizes('ciphertext_bytes', bytes(ciphertext));
     program.sizes('public_key_bytes', bytes(this.publicKey));
-    if (this.relinKeys) program.sizes('relin_key_bytes', bytes(this.relinKeys));
-    if (this.galoisKeys) program.sizes('galois_key_bytes', bytes(this.galoisKeys));
+    if (this.relinKeys) program.sizes('relin_key_bytes', this.keySwitchingBytes(this.relinKeys, 1));
+    if (this.galoisKeys) program.sizes('galois_key_bytes', this.keySwitchingBytes(this.galoisKeys, this.degree));
+  }
+
+  keySwitchingBytes(keys, vectorLength) {
+    return keySwitchingBytes(keys, vectorLength, bytes(this.publicKey), this.coeffBits.length - 1);
   }
 
   delete() {
     for (const o of this.#objects.reverse()) o.delete();
     this.#objects = [];
+  }
+
+  // The data levels from the top down: parms id and the prime a rescale from there drops, so
+  // a program can predict CKKS scales (scale' = scale / dropped) and encode ahead of time.
+  #levels() {
+    const levels = [];
+    for (let data = this.#own(this.context.firstContextData()); ; data = this.#own(data.nextContextData())) {
+      const coeff = this.#own(this.#own(data.parms()).coeffModulus());
+      const last = this.#own(coeff.get(coeff.size() - 1));
+      levels.push({ parmsId: this.#own(data.parmsId()), dropped: Number(last.value()) });
+      if (coeff.size() === 1) return levels;
+    }
   }
 
   #own(o) {
@@ -140,6 +159,16 @@ export class Context {
 // Serialized size without compression, as SEAL's save_size(compr_mode_type::none) reports it.
 function bytes(obj) {
   return obj.saveToArray(none).length;
+}
+
+// SEAL's serialization of KSwitchKeys (relinearization, Galois): header 16 + parms id 32 +
+// vector length 8, then per slot of the key vector (1 for relinearization keys, one per
+// Galois element index = n for Galois keys) a length 8 and its keys: each key is one public
+// key (a 2-polynomial ciphertext at the key level) per decomposition prime.
+// Serializing 190 MB of CKKS Galois keys only to count them would triple the peak memory;
+// test/sizes.test.mjs checks this formula against saveToArray.
+function keySwitchingBytes(keys, vectorLength, publicKeyBytes, decomposition) {
+  return 16 + 32 + 8 + 8 * vectorLength + keys.size() * decomposition * publicKeyBytes;
 }
 
 // Deletes every argument (arrays are flattened), skipping null/undefined.

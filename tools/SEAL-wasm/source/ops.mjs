@@ -1,13 +1,19 @@
-// Arithmetic on BFV ciphertexts that returns fresh ciphertexts and never consumes its inputs
-// (the caller deletes what it no longer needs), and Boolean gates on encrypted bits as
+// Ciphertext arithmetic that returns fresh ciphertexts and never consumes its inputs (the
+// caller deletes what it no longer needs), and, for BFV, Boolean gates on encrypted bits as
 // arithmetic mod t: a AND b = ab, a XOR b = a + b − 2ab, a OR b = a + b − ab, NOT a = 1 − a.
 import { free, seal } from './common.mjs';
 
 export class Ops {
+  #one;
+
   constructor(ctx) {
     this.ctx = ctx;
     this.ev = ctx.evaluator;
-    this.one = ctx.encode(new Array(ctx.slots).fill(1));
+  }
+
+  get one() {
+    this.#one ??= this.ctx.encode(new Array(this.ctx.slots).fill(1));
+    return this.#one;
   }
 
   add(a, b) { return this.#out((r) => this.ev.add(a, b, r)); }
@@ -20,14 +26,21 @@ export class Ops {
       this.ev.relinearizeInplace(r, this.ctx.relinKeys);
     });
   }
-  // a · (vector of public integers, one per slot); a plaintext product, no relinearization.
+  // a · (vector of public values, one per slot, or an encoded plaintext); no relinearization.
   mulPlain(a, values) {
+    if (values instanceof seal.Plaintext) return this.#out((out) => this.ev.multiplyPlain(a, values, out));
     const pt = this.ctx.encode(values);
-    const r = this.#out((out) => this.ev.multiplyPlain(a, pt, out));
+    const r = this.mulPlain(a, pt);
     pt.delete();
     return r;
   }
-  rotate(a, steps) { return this.#out((r) => this.ev.rotateRows(a, steps, this.ctx.galoisKeys, r)); }
+  // Slot k of the result is slot k + steps of a: BFV rotates each of the two batching rows,
+  // CKKS the whole vector.
+  rotate(a, steps) {
+    const keys = this.ctx.galoisKeys;
+    return this.#out((r) => (this.ctx.scheme === 'CKKS'
+      ? this.ev.rotateVector(a, steps, keys, r) : this.ev.rotateRows(a, steps, keys, r)));
+  }
 
   sum(list) {
     const r = list[0].copy();
@@ -56,7 +69,7 @@ export class Ops {
     return r;
   }
 
-  delete() { this.one.delete(); }
+  delete() { this.#one?.delete(); }
 
   // a + b − k·ab
   #combine(a, b, k) {
