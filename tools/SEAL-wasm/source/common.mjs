@@ -7,6 +7,15 @@ import SEAL from 'node-seal';
 
 export const seal = await SEAL();
 
+// SEAL's C++ exceptions arrive as WebAssembly.Exception with message [type, what]; print that
+// and the JavaScript stack, not node's dump of the minified glue code around the throw site.
+process.on('uncaughtException', (e) => {
+  const what = Array.isArray(e?.message) ? e.message.join(': ') : String(e?.message ?? e);
+  const stack = String(e?.stack ?? '').split('\n').filter((l) => !l.includes('node-seal/dist')).slice(1);
+  process.stderr.write(`SEAL-wasm: ${what}\n${stack.join('\n')}\n`);
+  process.exit(1);
+});
+
 const nodeSealVersion = JSON.parse(
   readFileSync(new URL('../node_modules/node-seal/package.json', import.meta.url), 'utf8')).version;
 // node-seal does not export SEAL's version; its README names the SEAL release it wraps.
