@@ -1,0 +1,118 @@
+#include "circuit.hpp"
+
+#include <algorithm>
+#include <queue>
+
+namespace sealbench {
+
+Circuit::Circuit(const seal::SEALContext& context, const seal::RelinKeys& relin_keys)
+    : evaluator_(context),
+      relin_keys_(relin_keys),
+      t_(context.key_context_data()->parms().plain_modulus().value()) {}
+
+Value Circuit::constant(int64_t c) const {
+  int64_t t = static_cast<int64_t>(t_);
+  Value v;
+  v.constant = static_cast<uint64_t>(((c % t) + t) % t);
+  return v;
+}
+
+Value Circuit::encrypted(seal::Ciphertext ct) const {
+  Value v;
+  v.ct = std::move(ct);
+  return v;
+}
+
+seal::Plaintext Circuit::plain(uint64_t c) const {
+  seal::Plaintext p(1);
+  p[0] = c;  // a constant polynomial: the same value in every slot
+  return p;
+}
+
+Value Circuit::add(const Value& a, const Value& b) {
+  if (a.constant && b.constant) return constant(static_cast<int64_t>((*a.constant + *b.constant) % t_));
+  if (a.is(0)) return b;
+  if (b.is(0)) return a;
+  Value r;
+  if (a.constant || b.constant) {
+    const Value& e = a.constant ? b : a;
+    evaluator_.add_plain(e.ct, plain(a.constant ? *a.constant : *b.constant), r.ct);
+    r.depth = e.depth;
+  } else {
+    evaluator_.add(a.ct, b.ct, r.ct);
+    r.depth = std::max(a.depth, b.depth);
+  }
+  return r;
+}
+
+Value Circuit::sub(const Value& a, const Value& b) {
+  if (b.constant) return add(a, constant(-static_cast<int64_t>(*b.constant)));
+  Value r;
+  if (a.constant) {
+    evaluator_.negate(b.ct, r.ct);
+    r.depth = b.depth;
+    return add(r, a);
+  }
+  evaluator_.sub(a.ct, b.ct, r.ct);
+  r.depth = std::max(a.depth, b.depth);
+  return r;
+}
+
+Value Circuit::mul(const Value& a, const Value& b) {
+  if (a.constant && b.constant) {
+    unsigned __int128 p = static_cast<unsigned __int128>(*a.constant) * *b.constant;
+    return constant(static_cast<int64_t>(p % t_));
+  }
+  if (a.is(0) || b.is(0)) return constant(0);
+  if (a.is(1)) return b;
+  if (b.is(1)) return a;
+  Value r;
+  if (a.constant || b.constant) {
+    const Value& e = a.constant ? b : a;
+    evaluator_.multiply_plain(e.ct, plain(a.constant ? *a.constant : *b.constant), r.ct);
+    r.depth = e.depth;  // a small public scalar: noise grows by its size only
+    return r;
+  }
+  evaluator_.multiply(a.ct, b.ct, r.ct);
+  evaluator_.relinearize_inplace(r.ct, relin_keys_);
+  r.depth = std::max(a.depth, b.depth) + 1;
+  ++multiplications_;
+  return r;
+}
+
+Value Circuit::xor_(const Value& a, const Value& b) {
+  if (t_ == 2) return add(a, b);
+  Value ab = mul(a, b);
+  return sub(add(a, b), add(ab, ab));
+}
+
+Value Circuit::mux(const Value& s, const Value& a, const Value& b) {
+  return add(b, mul(s, sub(a, b)));
+}
+
+Value Circuit::sum(const std::vector<Value>& terms) {
+  Value r = constant(0);
+  for (const auto& v : terms) r = add(r, v);
+  return r;
+}
+
+Value Circuit::product(std::vector<Value> factors) {
+  auto deeper = [](const Value& a, const Value& b) { return a.depth > b.depth; };
+  std::priority_queue<Value, std::vector<Value>, decltype(deeper)> queue(deeper);
+  Value scalar = constant(1);
+  for (auto& f : factors) {
+    if (f.constant) scalar = mul(scalar, f);
+    else queue.push(std::move(f));
+  }
+  if (scalar.is(0) || queue.empty()) return scalar;
+  while (queue.size() > 1) {
+    Value a = queue.top();
+    queue.pop();
+    Value b = queue.top();
+    queue.pop();
+    queue.push(mul(a, b));
+  }
+  return mul(scalar, queue.top());
+}
+
+}  // namespace sealbench

@@ -1,0 +1,56 @@
+// Arithmetic circuits over BFV ciphertexts holding bits (0/1 in every slot, or in the constant
+// coefficient without batching). Values are ciphertexts with their multiplicative depth, or
+// public constants: operations on known constants cost nothing (no multiplication by a
+// known 0 or 1), which is how comparisons against public numbers stay cheap.
+//
+// The same code is a Boolean circuit mod t = 2 (XOR = addition) and arithmetic on bits mod a
+// batching prime t: callers write OR/XOR of mutually exclusive terms as sums, which is right
+// in both rings.
+#pragma once
+
+#include <seal/seal.h>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace sealbench {
+
+struct Value {
+  std::optional<uint64_t> constant;  // a public value (reduced mod t), or else:
+  seal::Ciphertext ct;               // an encrypted one
+  int depth = 0;                     // multiplications on its longest path
+
+  bool is(uint64_t c) const { return constant && *constant == c; }
+};
+
+class Circuit {
+ public:
+  Circuit(const seal::SEALContext& context, const seal::RelinKeys& relin_keys);
+
+  Value constant(int64_t c) const;
+  Value encrypted(seal::Ciphertext ct) const;
+
+  Value add(const Value& a, const Value& b);
+  Value sub(const Value& a, const Value& b);
+  Value mul(const Value& a, const Value& b);  // multiply + relinearize: depth + 1
+  Value not_(const Value& a) { return sub(constant(1), a); }
+  Value xor_(const Value& a, const Value& b);  // a + b − 2ab; a plain addition when t = 2
+  Value mux(const Value& s, const Value& a, const Value& b);  // s ? a : b = b + s·(a − b)
+
+  Value sum(const std::vector<Value>& terms);
+  Value product(std::vector<Value> factors);  // lowest depths first: a depth-balanced tree
+
+  uint64_t plain_modulus() const { return t_; }
+  int multiplications() const { return multiplications_; }
+
+ private:
+  seal::Plaintext plain(uint64_t c) const;
+
+  seal::Evaluator evaluator_;
+  const seal::RelinKeys& relin_keys_;
+  uint64_t t_;
+  int multiplications_ = 0;
+};
+
+}  // namespace sealbench

@@ -1,0 +1,210 @@
+// mlp, batched: CKKS, y = W2·(W1·x + b1)² + b2.
+// Matrix-vector products by the hybrid diagonal method: an m×p matrix (m ≤ p, both powers of
+// two after zero padding) has m extended diagonals d_i[j] = W[j mod m][(j + i) mod p];
+// z = Σ_i d_i ⊙ rot(x, i), then y[r] = Σ_l z[r + l·m] by log2(p/m) rotate-and-add steps.
+// Every vector is replicated with period p over all slots, so slot rotations act as cyclic
+// rotations of length p, and the result comes out replicated with period m: the input of the
+// next layer. The Σ_i runs baby-step giant-step: rot(Σ_b rot(x, b) ⊙ rot(d_{gB+b}, −gB), gB).
+// Galois keys exist only for the steps used. Levels: W1 (plain), square, W2 (plain).
+#include <fhebench/program.hpp>
+
+#include "report.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <iostream>
+#include <optional>
+#include <set>
+
+using namespace sealbench;
+
+namespace {
+
+constexpr int kScaleBits = 40;
+
+struct Matrix {
+  size_t rows, cols;
+  std::vector<double> values;  // row-major
+  double at(size_t r, size_t c) const { return r < rows && c < cols ? values[r * cols + c] : 0.0; }
+};
+
+// Layer geometry: an m×p padded matrix, baby steps B, giant steps G.
+struct Shape {
+  size_t m, p, baby, giant;
+};
+
+Shape shape(size_t m, size_t p) {
+  size_t baby = size_t{1} << ((std::bit_width(m) - 1 + 1) / 2);
+  return {m, p, baby, (m + baby - 1) / baby};
+}
+
+void add_steps(std::set<int>& steps, const Shape& s) {
+  for (size_t b = 1; b < s.baby && b < s.m; ++b) steps.insert(static_cast<int>(b));
+  for (size_t g = 1; g < s.giant; ++g) steps.insert(static_cast<int>(g * s.baby));
+  for (size_t k = s.m; k < s.p; k *= 2) steps.insert(static_cast<int>(k));
+}
+
+// n = 8192 while the padded features fit its 4096 slots, else 16384.
+struct Ring {
+  size_t n;
+  std::vector<int> primes;
+};
+
+Ring ring_for(size_t padded_features) {
+  if (padded_features <= 4096) return {8192, {50, 40, 40, 40, 48}};    // 218 bits
+  if (padded_features <= 8192) return {16384, {60, 40, 40, 40, 60}};   // 240 bits
+  return {0, {}};
+}
+
+// One diagonal of the layer, pre-rotated by −gB and replicated over all slots.
+std::vector<double> diagonal(const Matrix& w, const Shape& s, size_t i, size_t slots) {
+  size_t shift = i / s.baby * s.baby;
+  std::vector<double> d(slots);
+  for (size_t j = 0; j < slots; ++j) {
+    size_t k = (j + s.p - shift % s.p) % s.p;  // position before the rotation by −shift
+    d[j] = w.at(k % s.m, (k + i) % s.p);
+  }
+  return d;
+}
+
+std::vector<double> replicate(const std::vector<double>& v, size_t period, size_t slots) {
+  std::vector<double> r(slots);
+  for (size_t j = 0; j < slots; ++j) r[j] = (j % period) < v.size() ? v[j % period] : 0.0;
+  return r;
+}
+
+struct EncodedLayer {
+  Shape shape;
+  std::vector<std::optional<seal::Plaintext>> diagonals;  // empty: an all-zero diagonal
+};
+
+EncodedLayer encode_layer(seal::CKKSEncoder& encoder, const Matrix& w, const Shape& s,
+                          seal::parms_id_type level) {
+  EncodedLayer layer{s, {}};
+  for (size_t i = 0; i < s.m; ++i) {
+    auto d = diagonal(w, s, i, encoder.slot_count());
+    bool zero = std::all_of(d.begin(), d.end(), [](double x) { return x == 0.0; });
+    layer.diagonals.emplace_back();
+    if (zero) continue;
+    layer.diagonals.back().emplace();
+    encoder.encode(d, level, std::pow(2.0, kScaleBits), *layer.diagonals.back());
+  }
+  return layer;
+}
+
+void accumulate(seal::Evaluator& ev, std::optional<seal::Ciphertext>& acc, const seal::Ciphertext& x) {
+  if (acc) ev.add_inplace(*acc, x);
+  else acc = x;
+}
+
+seal::Ciphertext apply(seal::Evaluator& ev, const seal::GaloisKeys& gk, const EncodedLayer& layer,
+                       const seal::Ciphertext& x) {
+  const Shape& s = layer.shape;
+  std::vector<seal::Ciphertext> rotated{x};
+  for (size_t b = 1; b < s.baby && b < s.m; ++b) {
+    rotated.emplace_back();
+    ev.rotate_vector(x, static_cast<int>(b), gk, rotated.back());
+  }
+  std::optional<seal::Ciphertext> total;
+  for (size_t g = 0; g < s.giant; ++g) {
+    std::optional<seal::Ciphertext> inner;
+    for (size_t b = 0; b < s.baby && g * s.baby + b < s.m; ++b) {
+      const auto& d = layer.diagonals[g * s.baby + b];
+      if (!d) continue;
+      seal::Ciphertext term;
+      ev.multiply_plain(rotated[b], *d, term);
+      accumulate(ev, inner, term);
+    }
+    if (!inner) continue;
+    if (g > 0) ev.rotate_vector_inplace(*inner, static_cast<int>(g * s.baby), gk);
+    accumulate(ev, total, *inner);
+  }
+  if (!total) throw std::runtime_error("all-zero weight matrix");
+  ev.rescale_to_next_inplace(*total);
+  for (size_t k = s.m; k < s.p; k *= 2) {
+    seal::Ciphertext r;
+    ev.rotate_vector(*total, static_cast<int>(k), gk, r);
+    ev.add_inplace(*total, r);
+  }
+  return *total;
+}
+
+void add_bias(seal::Evaluator& ev, seal::CKKSEncoder& encoder, seal::Ciphertext& ct,
+              const std::vector<double>& bias, size_t period) {
+  seal::Plaintext pt;
+  encoder.encode(replicate(bias, period, encoder.slot_count()), ct.parms_id(), ct.scale(), pt);
+  ev.add_plain_inplace(ct, pt);
+}
+
+int run() {
+  fhebench::Program p;
+  size_t features = p.size("features"), hidden = p.size("hidden"), classes = p.size("classes");
+  size_t C = std::bit_ceil(classes), H = std::bit_ceil(std::max(hidden, C));
+  size_t F = std::bit_ceil(std::max(features, H));
+  Ring ring = ring_for(F);
+  if (ring.n == 0) p.unsupported("padded features " + std::to_string(F) + " exceed 8192 slots");
+  Matrix w1{hidden, features, p.input<std::vector<double>>("w1")};
+  Matrix w2{classes, hidden, p.input<std::vector<double>>("w2")};
+  auto x = p.input<std::vector<double>>("x");
+  auto b1 = p.input<std::vector<double>>("b1"), b2 = p.input<std::vector<double>>("b2");
+  Shape s1 = shape(H, F), s2 = shape(C, H);
+
+  seal::EncryptionParameters parms(seal::scheme_type::ckks);
+  parms.set_poly_modulus_degree(ring.n);
+  parms.set_coeff_modulus(seal::CoeffModulus::Create(ring.n, ring.primes));
+  std::set<int> steps;
+  add_steps(steps, s1);
+  add_steps(steps, s2);
+  auto keys = generate_keys(p, parms, {.relin = true, .galois_steps = {steps.begin(), steps.end()}});
+  p.fhe({{"scale_bits", kScaleBits}, {"multiplicative_depth", 3}, {"rotation_keys", steps.size()}});
+
+  seal::CKKSEncoder encoder(keys->context);
+  seal::Encryptor encryptor(keys->context, keys->public_key);
+  seal::Decryptor decryptor(keys->context, keys->keygen.secret_key());
+  seal::Evaluator ev(keys->context);
+  auto top = keys->context.first_context_data();
+  seal::Ciphertext ct;
+  EncodedLayer l1, l2;
+  {
+    auto t = p.phase("encrypt");
+    seal::Plaintext pt;
+    encoder.encode(replicate(x, F, encoder.slot_count()), std::pow(2.0, kScaleBits), pt);
+    encryptor.encrypt(pt, ct);
+    auto t2 = p.phase("encrypt.weights");
+    l1 = encode_layer(encoder, w1, s1, top->parms_id());
+    l2 = encode_layer(encoder, w2, s2, top->next_context_data()->next_context_data()->parms_id());
+  }
+  report_ciphertext(p, ct);
+  {
+    auto t = p.phase("compute");
+    seal::Ciphertext h = apply(ev, keys->galois_keys, l1, ct);
+    add_bias(ev, encoder, h, b1, H);
+    ev.square_inplace(h);
+    ev.relinearize_inplace(h, keys->relin_keys);
+    ev.rescale_to_next_inplace(h);
+    ct = apply(ev, keys->galois_keys, l2, h);
+    add_bias(ev, encoder, ct, b2, C);
+  }
+  std::vector<double> y;
+  {
+    auto t = p.phase("decrypt");
+    seal::Plaintext pt;
+    decryptor.decrypt(ct, pt);
+    encoder.decode(pt, y);
+    y.resize(classes);
+  }
+  p.output("y", y);
+  return p.finish();
+}
+
+}  // namespace
+
+int main() {
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    std::cerr << "mlp_batched: " << e.what() << "\n";
+    return 1;
+  }
+}
