@@ -1,0 +1,65 @@
+// A benchmark: a precisely specified program (DESIGN.md section 3). The harness, never the
+// tool, generates its inputs, computes the expected outputs and judges what a tool returned.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fhebench {
+
+using Json = nlohmann::json;
+using Size = std::map<std::string, int64_t>;  // size parameter -> value, e.g. patients -> 64
+
+struct SizeParam {
+  std::string name;
+  int64_t default_value;
+  int64_t min, max;
+};
+
+struct OutputSpec {
+  std::string name;
+  size_t length;
+  bool integer;  // exact verification; otherwise approximate
+};
+
+struct Verdict {
+  bool correct = false;
+  size_t mismatches = 0;
+  double max_abs_error = 0;
+  std::optional<double> precision_bits;  // approximate benchmarks only
+  std::string detail;                    // one line, empty when correct
+};
+
+class Benchmark {
+ public:
+  virtual ~Benchmark() = default;
+  virtual std::string name() const = 0;
+  virtual std::string description() const = 0;
+  virtual std::vector<SizeParam> size_params() const = 0;
+  virtual std::vector<OutputSpec> outputs(const Size& size) const = 0;
+  // Inputs drawn uniformly from the specified ranges, deterministic in (size, seed).
+  virtual Json generate(const Size& size, uint64_t seed) const = 0;
+  // The fixed SoK test vector, scaled to the size (replicated per patient, ...).
+  virtual Json sok_case(const Size& size) const = 0;
+  virtual Json reference(const Size& size, const Json& inputs) const = 0;
+  // Exact comparison for integer outputs; benchmarks with real outputs override it.
+  virtual Verdict verify(const Size& size, const Json& expected, const Json& actual) const;
+
+  // The default size with `overrides` applied; throws std::invalid_argument on an unknown
+  // key or a value out of range.
+  Size make_size(const Size& overrides = {}) const;
+};
+
+// Size as "key=value,key=value", sorted by key: folder names and CSV column.
+std::string size_key(const Size& size);
+
+const std::vector<std::unique_ptr<Benchmark>>& all_benchmarks();
+const Benchmark* find_benchmark(const std::string& name);  // nullptr when unknown
+std::vector<std::string> benchmark_names();
+
+}  // namespace fhebench

@@ -1,0 +1,124 @@
+#include "cgroup.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace fhebench {
+namespace fs = std::filesystem;
+namespace {
+
+std::optional<std::string> read_file(const fs::path& p) {
+  std::ifstream f(p);
+  if (!f) return std::nullopt;
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+bool write_file(const fs::path& p, const std::string& value) {
+  std::ofstream f(p);
+  f << value;
+  f.flush();
+  return static_cast<bool>(f);
+}
+
+// The cgroup this process is in for `controller` ("" for the v2 unified line "0::").
+std::optional<std::string> own_cgroup(const std::string& controller) {
+  std::ifstream f("/proc/self/cgroup");
+  std::string line;
+  while (std::getline(f, line)) {
+    const auto a = line.find(':'), b = line.find(':', a + 1);
+    if (a == std::string::npos || b == std::string::npos) continue;
+    const std::string list = line.substr(a + 1, b - a - 1);
+    std::stringstream ss(list);
+    for (std::string c; std::getline(ss, c, ',');)
+      if (c == controller) return line.substr(b + 1);
+    if (controller.empty() && list.empty()) return line.substr(b + 1);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+MemoryCgroup::MemoryCgroup(fs::path dir, bool v2)
+    : dir_(std::move(dir)), v2_(v2), procs_file_((dir_ / "cgroup.procs").string()) {}
+
+std::unique_ptr<MemoryCgroup> MemoryCgroup::create(const std::string& name, std::string* why) {
+  std::vector<std::pair<fs::path, bool>> candidates;
+  if (auto own = own_cgroup("memory")) candidates.push_back({fs::path("/sys/fs/cgroup/memory") / own->substr(1), false});
+  if (auto own = own_cgroup("")) {
+    for (const char* root : {"/sys/fs/cgroup", "/sys/fs/cgroup/unified"}) {
+      const fs::path base = fs::path(root) / own->substr(1);
+      auto controllers = read_file(base / "cgroup.controllers");
+      if (controllers && controllers->find("memory") != std::string::npos) candidates.push_back({base, true});
+    }
+  }
+  std::string reason = "no memory cgroup controller is mounted";
+  for (const auto& [base, v2] : candidates) {
+    std::error_code ec;
+    const fs::path dir = base / name;
+    fs::create_directory(dir, ec);
+    if (ec) {
+      reason = "cannot create " + dir.string() + ": " + ec.message();
+      continue;
+    }
+    if (!fs::exists(dir / (v2 ? "memory.peak" : "memory.max_usage_in_bytes"))) {
+      fs::remove(dir, ec);
+      reason = dir.string() + " has no peak-memory file";
+      continue;
+    }
+    return std::unique_ptr<MemoryCgroup>(new MemoryCgroup(dir, v2));
+  }
+  if (why) *why = reason;
+  return nullptr;
+}
+
+MemoryCgroup::~MemoryCgroup() {
+  kill_all();
+  std::error_code ec;
+  // A cgroup can be removed only once its last member is reaped; that takes a moment.
+  for (int i = 0; i < 200 && !fs::remove(dir_, ec); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
+bool MemoryCgroup::set_limit(uint64_t bytes) {
+  return write_file(dir_ / (v2_ ? "memory.max" : "memory.limit_in_bytes"), std::to_string(bytes));
+}
+
+std::optional<uint64_t> MemoryCgroup::peak_bytes() const {
+  auto text = read_file(dir_ / (v2_ ? "memory.peak" : "memory.max_usage_in_bytes"));
+  if (!text) return std::nullopt;
+  try {
+    return std::stoull(*text);
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+bool MemoryCgroup::oom_killed() const {
+  auto text = read_file(dir_ / (v2_ ? "memory.events" : "memory.oom_control"));
+  if (!text) return false;
+  const auto at = text->find("oom_kill ");
+  return at != std::string::npos && std::stoull(text->substr(at + 9)) > 0;
+}
+
+std::vector<pid_t> MemoryCgroup::members() const {
+  std::vector<pid_t> pids;
+  std::ifstream f(procs_file_);
+  for (pid_t p; f >> p;) pids.push_back(p);
+  return pids;
+}
+
+void MemoryCgroup::kill_all() {
+  for (int round = 0; round < 100; ++round) {
+    auto pids = members();
+    if (pids.empty()) return;
+    for (pid_t p : pids) ::kill(p, SIGKILL);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+}
+
+}  // namespace fhebench

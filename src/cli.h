@@ -1,0 +1,21 @@
+// The command line (DESIGN.md section 6): one add_*_command per subcommand, each in its
+// own cmd_*.cc. A command's callback returns its exit status through `exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace fhebench {
+
+struct CliState {
+  int exit_code = 0;
+};
+
+void add_list_command(CLI::App& app, CliState& state);
+void add_doctor_command(CLI::App& app, CliState& state);
+void add_build_command(CLI::App& app, CliState& state);
+void add_run_command(CLI::App& app, CliState& state);
+
+// Splits "A,B" option values that CLI11 delivers as one string.
+std::vector<std::string> split_list(const std::vector<std::string>& values);
+
+}  // namespace fhebench

@@ -1,0 +1,26 @@
+// Builds a CMake project into a cache entry that appears only when the build succeeded.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fhebench {
+
+struct CMakeBuild {
+  std::filesystem::path source;       // the folder holding CMakeLists.txt
+  std::filesystem::path entry;        // final cache folder, e.g. <cache>/build/SEAL-<hash>
+  std::vector<std::string> args;      // -D options
+  bool install = false;               // also `cmake --install` into <entry>/install
+  int jobs = 2;
+};
+
+// Returns "" on success (or when `entry` is already complete), else a one-line reason that
+// names the log file. The entry counts only once its marker file `.complete` is written, the
+// last step; a failed build is removed and an interrupted one is redone, so no partial entry
+// is ever used. Concurrent builds of one entry wait on a lock file.
+bool cmake_build_complete(const std::filesystem::path& entry);
+std::string cmake_build(const CMakeBuild& b, const std::function<void(const std::string&)>& log);
+
+}  // namespace fhebench

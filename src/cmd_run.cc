@@ -1,0 +1,61 @@
+#include <fmt/format.h>
+
+#include <map>
+
+#include "cli.h"
+#include "run_options.h"
+#include "process.h"
+#include "runner.h"
+
+namespace fhebench {
+
+void add_run_command(CLI::App& app, CliState& state) {
+  auto* cmd = app.add_subcommand("run", "Run benchmarks on tools and store, verify and summarise the results");
+  auto o = std::make_shared<RunOptions>();
+  auto tools = std::make_shared<std::vector<std::string>>();
+  auto benchmarks = std::make_shared<std::vector<std::string>>();
+  auto variants = std::make_shared<std::vector<std::string>>();
+  auto sizes = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--tools", *tools, "Tools to run, e.g. SEAL,Plaintext (default: every available tool)");
+  cmd->add_option("--benchmarks", *benchmarks, "Benchmarks to run, e.g. cardio,mlp (default: all)");
+  cmd->add_option("--variants", *variants, "Implementation variants to run, e.g. batched (default: all)");
+  cmd->add_option("--size", *sizes, "A size sweep key=v1,v2,..., e.g. patients=1,64,4096 (repeatable)");
+  cmd->add_option("--case", o->input_case, "Inputs: generated (seeded) or sok (the fixed SoK test vectors)")
+      ->check(CLI::IsMember({"generated", "sok"}))->capture_default_str();
+  cmd->add_option("--repetitions", o->repetitions, "Measured repetitions per cell")->check(CLI::Range(1, 100000))->capture_default_str();
+  cmd->add_option("--warmup", o->warmup, "Warm-up repetitions per cell, not in the statistics")->check(CLI::Range(0, 1000))->capture_default_str();
+  cmd->add_option("--timeout", o->timeout_s, "Seconds per repetition before its process tree is killed")->check(CLI::PositiveNumber)->capture_default_str();
+  cmd->add_option("--seed", o->seed, "Seed of the input generator")->capture_default_str();
+  cmd->add_option("--threads", o->threads, "Threads each program may use (FHEBENCH_THREADS)")->check(CLI::Range(1, 4096))->capture_default_str();
+  cmd->add_option("--cpus", o->cpus, "Pin programs to these CPUs, e.g. 0-1 or 2,3");
+  cmd->add_option("--memory-limit", o->memory_limit_mib, "Memory cap per repetition in MiB (0: none)")->capture_default_str();
+  cmd->add_option("--results", o->results, "Folder of the results store")->capture_default_str();
+  cmd->add_option("--resume", o->resume, "Continue an interrupted run by its id (YYYYMMDD_HHMMSS)");
+  cmd->add_option("--executor", o->executor, "Where cells execute: local, container, slurm")->capture_default_str();
+  cmd->add_option("--tools-dir", o->tools_dirs, "Extra folder holding tool folders (repeatable)");
+  cmd->add_option("--jobs", o->jobs, "Parallel jobs when building tools")->check(CLI::Range(1, 256))->capture_default_str();
+  cmd->callback([=, &state] {
+    o->tools = split_list(*tools);
+    o->benchmarks = split_list(*benchmarks);
+    o->variants = split_list(*variants);
+    for (const auto& s : *sizes) {
+      try {
+        auto [key, values] = parse_size_option(s);
+        auto& v = o->sizes[key];
+        v.insert(v.end(), values.begin(), values.end());
+      } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+      }
+    }
+    if (!o->cpus.empty()) {
+      try {
+        parse_cpu_list(o->cpus);
+      } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--cpus: ") + e.what());
+      }
+    }
+    state.exit_code = run_benchmarks(*o);
+  });
+}
+
+}  // namespace fhebench

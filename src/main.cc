@@ -1,0 +1,36 @@
+// fhebench: benchmarks FHE libraries and compilers on the same, verified programs.
+#include <fmt/format.h>
+
+#include "cli.h"
+#include "project.h"
+#include "run_options.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"fhebench: benchmark FHE libraries and compilers on the same, verified programs", "fhebench"};
+  app.set_version_flag("--version", fhebench::version());
+  app.require_subcommand(1);
+  fhebench::CliState state;
+  fhebench::add_list_command(app, state);
+  fhebench::add_doctor_command(app, state);
+  fhebench::add_build_command(app, state);
+  fhebench::add_run_command(app, state);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const fhebench::UsageError& e) {
+    fmt::print(stderr, "fhebench: {}\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "fhebench: error: {}\n", e.what());
+    return 2;
+  }
+  return state.exit_code;
+}

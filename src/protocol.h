@@ -1,0 +1,39 @@
+// Protocol v1, harness side (DESIGN.md section 2): the input the harness writes and the
+// strict reading of what a program wrote back.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "benchmark.h"
+
+namespace fhebench {
+
+inline constexpr int kProtocolVersion = 1;
+inline constexpr const char* kCanonicalPhases[] = {"keygen", "encrypt", "compute", "decrypt"};
+
+struct Phase {
+  std::string name;
+  double seconds;
+};
+
+struct ProgramOutput {
+  std::optional<std::string> unsupported;  // set when the program declined the size
+  std::vector<Phase> phases;
+  Json outputs = Json::object();
+  Json fhe = Json::object();
+  Json sizes = Json::object();
+};
+
+// The whole input.json document.
+Json make_input(const std::string& benchmark, const std::string& variant, const Size& size,
+                uint64_t seed, const Json& inputs);
+
+// Parses and validates output.json. On a violation returns nullopt and sets `error` to a
+// one-line reason; never throws, whatever the text holds.
+std::optional<ProgramOutput> parse_output(std::string_view text, const std::vector<OutputSpec>& spec,
+                                          std::string& error);
+
+}  // namespace fhebench

@@ -1,0 +1,40 @@
+#include "run_options.h"
+
+#include <stdexcept>
+
+namespace fhebench {
+
+Json to_json(const RunOptions& o) {
+  return {{"tools", o.tools},       {"benchmarks", o.benchmarks}, {"variants", o.variants},
+          {"sizes", o.sizes},       {"case", o.input_case},       {"repetitions", o.repetitions},
+          {"warmup", o.warmup},     {"timeout", o.timeout_s},     {"seed", o.seed},
+          {"threads", o.threads},   {"cpus", o.cpus},             {"memory_limit_mib", o.memory_limit_mib},
+          {"executor", o.executor}, {"tools_dirs", o.tools_dirs}};
+}
+
+std::pair<std::string, std::vector<int64_t>> parse_size_option(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+    throw std::invalid_argument("--size takes key=v1,v2,... such as patients=1,64,4096, not '" + text + "'");
+  std::vector<int64_t> values;
+  size_t pos = eq + 1;
+  while (pos <= text.size()) {
+    size_t end = text.find(',', pos);
+    if (end == std::string::npos) end = text.size();
+    const std::string v = text.substr(pos, end - pos);
+    size_t used = 0;
+    int64_t n = 0;
+    try {
+      n = std::stoll(v, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (v.empty() || used != v.size() || n <= 0)
+      throw std::invalid_argument("--size " + text + ": '" + v + "' is not a positive integer");
+    values.push_back(n);
+    pos = end + 1;
+  }
+  return {text.substr(0, eq), values};
+}
+
+}  // namespace fhebench

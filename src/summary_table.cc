@@ -1,0 +1,102 @@
+#include "summary_table.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace fhebench {
+namespace {
+
+std::string params(const Json& fhe) {
+  if (!fhe.is_object() || fhe.empty()) return "";
+  std::vector<std::string> parts;
+  if (fhe.contains("poly_modulus_degree")) parts.push_back(fmt::format("n={}", fhe["poly_modulus_degree"].dump()));
+  if (fhe.contains("coeff_modulus_bits") && fhe["coeff_modulus_bits"].is_array()) {
+    long q = 0;
+    for (const auto& b : fhe["coeff_modulus_bits"])
+      if (b.is_number()) q += b.get<long>();
+    parts.push_back(fmt::format("log q={}", q));
+  }
+  if (fhe.contains("plain_modulus")) parts.push_back(fmt::format("t={}", fhe["plain_modulus"].dump()));
+  if (fhe.contains("scale_bits")) parts.push_back(fmt::format("scale 2^{}", fhe["scale_bits"].dump()));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string security(const Json& s) {
+  if (!s.is_object() || s.value("source", "none") == "none") return "-";
+  if (s.value("below_128", false)) return "BELOW 128";
+  std::string bits = s["bits"].is_number() ? s["bits"].dump() : "?";
+  return s["source"] == "declared" ? bits + " (declared)" : bits;
+}
+
+std::string status_text(const Json& c) {
+  const std::string st = c.value("status", "");
+  if (st == "ok" || st == "partial") return st;
+  std::string reason = c.value("reason", "");
+  if (reason.size() > 60) reason = reason.substr(0, 57) + "...";
+  return fmt::format("{}{}", st == "incorrect" ? "INCORRECT" : st, reason.empty() ? "" : ": " + reason);
+}
+
+std::string phase(const Json& c, const char* name) {
+  if (!c.contains("phases") || !c["phases"].contains(name) || c["phases"][name].value("n", 0) == 0) return "-";
+  std::string v = format_seconds(c["phases"][name]["median"]);
+  // A figure from repetitions that were not ok is flagged where it is shown.
+  return c.value("status", "") == "ok" || c.value("status", "") == "partial" ? v : v + "!";
+}
+
+}  // namespace
+
+std::string format_seconds(double s) {
+  if (s < 1e-3) return fmt::format("{:.0f} µs", s * 1e6);
+  if (s < 1) return fmt::format("{:.3g} ms", s * 1e3);
+  return fmt::format("{:.3g} s", s);
+}
+
+std::string format_bytes(double b) {
+  if (b <= 0) return "-";
+  if (b < 1024 * 1024) return fmt::format("{:.0f} KiB", b / 1024);
+  if (b < 1024.0 * 1024 * 1024) return fmt::format("{:.1f} MiB", b / 1024 / 1024);
+  return fmt::format("{:.2f} GiB", b / 1024 / 1024 / 1024);
+}
+
+std::string summary_markdown(const Json& summary, const Json& run) {
+  std::vector<std::vector<std::string>> rows = {{"benchmark", "size", "tool", "variant", "keygen", "encrypt",
+                                                 "compute", "decrypt", "total", "× plain", "memory", "status",
+                                                 "scheme", "parameters", "security"}};
+  for (const auto& c : summary["cells"]) {
+    const Json& vs = c["vs_plaintext"];
+    rows.push_back({c["benchmark"], c["size_key"], c["tool"], c["variant"], phase(c, "keygen"),
+                    phase(c, "encrypt"), phase(c, "compute"), phase(c, "decrypt"), phase(c, "total"),
+                    vs.is_number() ? fmt::format("{:.3g}", vs.get<double>()) : "-",
+                    format_bytes(c["peak_rss_bytes"].value("median", 0.0)), status_text(c), c["scheme"],
+                    params(c["fhe"]), security(c["security"])});
+  }
+  std::vector<size_t> width(rows[0].size(), 0);
+  auto display_width = [](const std::string& s) {  // UTF-8: count code points, not bytes
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char ch) { return (ch & 0xC0) != 0x80; }));
+  };
+  for (const auto& r : rows)
+    for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+  auto line = [&](const std::vector<std::string>& r) {
+    std::string s = "|";
+    for (size_t i = 0; i < r.size(); ++i) s += " " + r[i] + std::string(width[i] - display_width(r[i]), ' ') + " |";
+    return s + "\n";
+  };
+  std::string out = fmt::format("# fhebench run {}\n\n", run.value("id", ""));
+  const Json& m = run.value("machine", Json::object());
+  const Json& o = run.value("options", Json::object());
+  out += fmt::format("{} · {} cores · {} · {} repetitions (+{} warm-up), {} thread(s), seed {}, inputs: {}\n\n",
+                     m.value("cpu_model", "?"), m.value("cores", 0), format_bytes(m.value("memory_bytes", 0.0)),
+                     o.value("repetitions", 0), o.value("warmup", 0), o.value("threads", 1), o.value("seed", 0),
+                     o.value("case", "generated"));
+  out += line(rows[0]);
+  std::vector<std::string> rule;
+  for (size_t w : width) rule.push_back(std::string(w, '-'));
+  out += line(rule);
+  for (size_t i = 1; i < rows.size(); ++i) out += line(rows[i]);
+  out += "\nMedians over ok repetitions; `!` marks figures from repetitions that were not ok. "
+         "Security by the HomomorphicEncryption.org tables (ternary secret) unless declared.\n";
+  return out;
+}
+
+}  // namespace fhebench

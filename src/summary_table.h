@@ -1,0 +1,18 @@
+// The run's summary as an aligned Markdown table: printed at the end of `fhebench run` and
+// stored as summary.md. One row per cell: median per phase, total, multiple of Plaintext,
+// peak memory, status, scheme, parameters and security level.
+#pragma once
+
+#include <string>
+
+#include "benchmark.h"
+
+namespace fhebench {
+
+// `summary` is summarize_run()'s result; `run` is run.json (for the heading).
+std::string summary_markdown(const Json& summary, const Json& run);
+
+std::string format_seconds(double s);  // "812 µs", "12.3 ms", "4.56 s"
+std::string format_bytes(double b);    // "12.3 MiB"
+
+}  // namespace fhebench

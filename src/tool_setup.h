@@ -1,0 +1,36 @@
+// Makes a tool ready to run: finds its library (installed copy, local checkout or a clone
+// of the pinned upstream), builds its programs into a content-addressed cache, finds its
+// runtime (Node.js). A tool that cannot be made ready is unavailable, with the reason and
+// the setting that fixes it; it never stops the other tools.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "benchmark.h"
+#include "manifest.h"
+
+namespace fhebench {
+
+struct ToolSetup {
+  bool available = false;
+  std::string reason;  // why not available (one line)
+  std::string fix;     // the setting or command that fixes it
+  fs::path build_dir;  // {build_dir}
+  std::string node;    // {node}
+  Json info = Json::object();  // library, version, source, runtime versions: for run.json
+};
+
+struct SetupOptions {
+  bool build = true;  // false: only check what is there (doctor)
+  bool rebuild = false;
+  int jobs = 2;
+  std::function<void(const std::string&)> log;  // progress lines, e.g. "building SEAL"
+};
+
+ToolSetup setup_tool(const Tool& tool, const SetupOptions& options);
+
+// The command of `impl` with placeholders replaced.
+std::vector<std::string> expand_command(const Tool& tool, const Implementation& impl, const ToolSetup& setup);
+
+}  // namespace fhebench
