@@ -1,53 +1,59 @@
-// Boolean circuits over bit-sliced BFV ciphertexts (slot i = instance i), with the gates as
-// arithmetic mod t: AND = ab, NOT a = 1 − a, and OR/XOR of *mutually exclusive* terms a plain
-// sum. A value is a ciphertext or a public integer; public sub-results fold, so a gate with a
-// known input costs no multiplication. Every ciphertext a Circuit makes is freed by free(),
-// except those handed out by keep().
+// Boolean circuits over bit-sliced BFV ciphertexts (slot i = instance i), gates as arithmetic
+// mod t: AND = ab, NOT a = 1 − a, and OR/XOR of *mutually exclusive* terms a plain sum.
+// A port of tools/SEAL/source/common/{circuit,compare}.cpp, gate for gate, so that native and
+// WebAssembly SEAL run the same circuit. A value is a ciphertext or a public integer; public
+// sub-results fold, so a gate with a known input costs no multiplication. Every ciphertext a
+// Circuit makes is freed by free(), except those handed out by keep().
 import { seal } from './common.mjs';
 
+export const isConst = (v) => typeof v === 'number';
+
 export class Circuit {
+  multiplications = 0;
   #temps = new Set();
   #consts = new Map();
+  #depth = new Map();
 
   constructor(ctx) {
     this.ctx = ctx;
     this.ev = ctx.evaluator;
   }
 
+  depth(v) { return isConst(v) ? 0 : this.#depth.get(v) ?? 0; }
+
   add(a, b) {
     if (isConst(a) && isConst(b)) return a + b;
+    if (a === 0) return b;
+    if (b === 0) return a;
     if (isConst(a)) return this.add(b, a);
-    if (isConst(b)) return b === 0 ? a : this.#make((r) => this.ev.addPlain(a, this.#const(b), r));
-    return this.#make((r) => this.ev.add(a, b, r));
+    if (isConst(b)) return this.#make(this.depth(a), (r) => this.ev.addPlain(a, this.#const(b), r));
+    return this.#make(Math.max(this.depth(a), this.depth(b)), (r) => this.ev.add(a, b, r));
   }
 
   sub(a, b) {
     if (isConst(b)) return this.add(a, -b);
-    if (isConst(a)) {
-      const neg = this.#make((r) => this.ev.negate(b, r));
-      return this.add(neg, a);
-    }
-    return this.#make((r) => this.ev.sub(a, b, r));
+    if (isConst(a)) return this.add(this.#make(this.depth(b), (r) => this.ev.negate(b, r)), a);
+    return this.#make(Math.max(this.depth(a), this.depth(b)), (r) => this.ev.sub(a, b, r));
   }
 
   mul(a, b) {
     if (isConst(a) && isConst(b)) return a * b;
+    if (a === 0 || b === 0) return 0;
+    if (a === 1) return b;
+    if (b === 1) return a;
     if (isConst(a)) return this.mul(b, a);
-    if (isConst(b)) {
-      if (b === 0) return 0;
-      if (b === 1) return a;
-      return this.#make((r) => this.ev.multiplyPlain(a, this.#const(b), r));
-    }
-    return this.#make((r) => {
-      if (a === b) this.ev.square(a, r);
-      else this.ev.multiply(a, b, r);
+    // A small public scalar: noise grows by its size only, no depth.
+    if (isConst(b)) return this.#make(this.depth(a), (r) => this.ev.multiplyPlain(a, this.#const(b), r));
+    this.multiplications++;
+    return this.#make(Math.max(this.depth(a), this.depth(b)) + 1, (r) => {
+      this.ev.multiply(a, b, r);
       this.ev.relinearizeInplace(r, this.ctx.relinKeys);
     });
   }
 
   not(a) { return this.sub(1, a); }
-
-  sum(list) { return list.reduce((acc, v) => this.add(acc, v), 0); }
+  mux(s, a, b) { return this.add(b, this.mul(s, this.sub(a, b))); }  // s ? a : b
+  sum(terms) { return terms.reduce((acc, v) => this.add(acc, v), 0); }
 
   // Takes v out of the circuit's care: free() will not delete it (the caller does).
   // Public values stay numbers; a ciphertext the circuit did not make is copied.
@@ -58,104 +64,181 @@ export class Circuit {
   }
 
   free() {
-    for (const ct of this.#temps) ct.delete();
+    for (const ct of this.#temps) {
+      ct.delete();
+      this.#depth.delete(ct);
+    }
     this.#temps.clear();
     for (const pt of this.#consts.values()) pt.delete();
     this.#consts.clear();
   }
 
-  #make(fn) {
+  #make(depth, fn) {
     const r = new seal.Ciphertext();
     fn(r);
     this.#temps.add(r);
+    this.#depth.set(r, depth);
     return r;
   }
 
-  // k in every slot (negative k is t + k).
+  // k in every slot: a constant polynomial, as tools/SEAL's Plaintext with p[0] = k.
   #const(k) {
     if (!this.#consts.has(k)) this.#consts.set(k, this.ctx.encode(new Array(this.ctx.slots).fill(k)));
     return this.#consts.get(k);
   }
 }
 
-export const isConst = (v) => typeof v === 'number';
-
-// Comparison of an unsigned number given as bits (LSB first) with a public constant c:
-// op 'gt' gives [x > c], 'lt' gives [x < c]. Recursive halves, most significant half H:
-//   cmp(x) = cmp(H) + eq(H)·cmp(L),   eq(x) = eq(H)·eq(L),
+// [x > c] and [x < c] for x given as bits (LSB first) and public c, by halves (high part H):
+//   gt(H‖L) = gt(H) + eq(H)·gt(L), lt likewise, eq(H‖L) = eq(H)·eq(L),
 // one bit: gt = x_i if c_i = 0 else 0, lt = 1 − x_i if c_i = 1 else 0, eq = x_i or 1 − x_i.
-// Depth ⌈log2 bits⌉; the top-level eq is never formed.
-export function compareConst(circuit, bits, c, op) {
-  return compareRange(circuit, bits, c, op, 0, bits.length, false).cmp;
-}
+// Depth log2(bits). Equal high parts of different constants share their sub-results.
+export class ConstantComparator {
+  #memo = new Map();
 
-function compareRange(circuit, bits, c, op, lo, hi, needEq) {
-  if (hi - lo === 1) {
-    const x = bits[lo];
-    const ci = (c >> lo) & 1;
-    const cmp = op === 'gt' ? (ci ? 0 : x) : (ci ? circuit.not(x) : 0);
-    return { cmp, eq: needEq ? (ci ? x : circuit.not(x)) : undefined };
+  constructor(circuit, bits) {
+    this.c = circuit;
+    this.x = bits;
   }
-  const mid = (lo + hi) >> 1;
-  const high = compareRange(circuit, bits, c, op, mid, hi, true);
-  const low = compareRange(circuit, bits, c, op, lo, mid, needEq);
-  return {
-    cmp: circuit.add(high.cmp, circuit.mul(high.eq, low.cmp)),
-    eq: needEq ? circuit.mul(high.eq, low.eq) : undefined,
-  };
+
+  greaterThan(k) { return k >> this.x.length ? 0 : this.#compare('gt', 0, this.x.length, k); }
+  lessThan(k) { return k >> this.x.length ? 1 : this.#compare('lt', 0, this.x.length, k); }
+
+  #bit(op, i, cBit) {
+    const x = this.x[i];
+    if (op === 'eq') return cBit ? x : this.c.not(x);
+    if (op === 'gt') return cBit ? 0 : x;
+    return cBit ? this.c.not(x) : 0;
+  }
+
+  #compare(op, lo, len, k) {
+    const bits = k & ((1 << len) - 1);
+    const key = `${op},${lo},${len},${bits}`;
+    if (this.#memo.has(key)) return this.#memo.get(key);
+    let r;
+    if (len === 1) {
+      r = this.#bit(op, lo, bits & 1);
+    } else {
+      const low = len >> 1;
+      const highEq = this.#compare('eq', lo + low, len - low, bits >> low);
+      const lowPart = this.#compare(op, lo, low, bits);
+      r = op === 'eq' ? this.c.mul(highEq, lowPart)
+        : this.c.add(this.#compare(op, lo + low, len - low, bits >> low), this.c.mul(highEq, lowPart));
+    }
+    this.#memo.set(key, r);
+    return r;
+  }
 }
 
-// [a − b ≥ k] for unsigned numbers a, b given as bits (LSB first, even count) and a public k,
-// in base-4 digits D_j = A_j − B_j ∈ [−3, 3]. A digit's one-hot indicators take one
-// multiplication: [=0] = 1 − x − y + xy, [=1] = x − xy, [=2] = y − xy, [=3] = xy for bits
-// x (low), y (high). For digit ranges R = H ∪ L (value D_R = 4^|L|·D_H + D_L):
-//   ge(R, k) = ge(H, δ*) + Σ_δ eq(H, δ)·ge(L, k − 4^|L|·δ),   eq(R, k) = Σ_δ eq(H, δ)·eq(L, k − 4^|L|·δ)
-// over the at most two δ for which the low part decides (δ* is the least δ for which any
-// low part passes). Depth 2 per digit, + 1 per halving: 4 for 8-bit numbers.
-export function differenceAtLeast(circuit, aBits, bBits, k) {
-  const digits = aBits.length / 2;
-  const oneHot = (bits, j) => {
-    const [x, y] = [bits[2 * j], bits[2 * j + 1]];
-    const xy = circuit.mul(x, y);
-    const xOnly = circuit.sub(x, xy);
-    const yOnly = circuit.sub(y, xy);
-    return [circuit.sub(circuit.not(x), yOnly), xOnly, yOnly, xy];
-  };
-  const a = Array.from({ length: digits }, (_, j) => oneHot(aBits, j));
-  const b = Array.from({ length: digits }, (_, j) => oneHot(bBits, j));
-  const memo = new Map();
-  const cached = (key, fn) => {
-    if (!memo.has(key)) memo.set(key, fn());
-    return memo.get(key);
-  };
+const pow4 = (e) => 4 ** e;
 
-  // Single digit: [D ≥ k] = Σ_u [A = u]·[B ≤ u − k], [D = k] = Σ_u [A = u]·[B = u − k].
-  const digitTest = (j, k0, isEq) => circuit.sum(a[j].map((au, u) => {
-    const limit = u - k0;
-    // [B ≤ 3] is 1: never form Σ of all four indicators (a transparent ciphertext).
-    const atMost = () => (limit >= 3 ? 1 : circuit.sum(b[j].slice(0, Math.max(0, limit + 1))));
-    return circuit.mul(au, isEq ? (b[j][limit] ?? 0) : atMost());
-  }));
+// One-hot encoding of the 2-bit number (b1 b0): one multiplication.
+function oneHot(c, b0, b1) {
+  const both = c.mul(b0, b1);
+  const only0 = c.sub(b0, both);
+  const only1 = c.sub(b1, both);
+  return [c.sub(c.not(b0), only1), only0, only1, both];  // [=0] = 1 − b0 − b1 + b0·b1
+}
 
-  const test = (lo, hi, k0, isEq) => cached(`${lo},${hi},${k0},${isEq}`, () => {
-    const max = 4 ** (hi - lo) - 1;
-    if (!isEq && k0 <= -max) return 1;
-    if (k0 > max || (isEq && k0 < -max)) return 0;
-    if (hi - lo === 1) return digitTest(lo, k0, isEq);
-    const mid = (lo + hi) >> 1;
-    const base = 4 ** (mid - lo);
-    const maxHigh = 4 ** (hi - mid) - 1;
-    // The δ for which the low part decides: |k0 − base·δ| ≤ base − 1 for eq; for ge the
-    // upper end belongs to δ* = the least δ for which every low part passes.
-    const first = Math.ceil((k0 - base + 1) / base);
-    const dStar = Math.ceil((k0 + base - 1) / base);
-    const last = isEq ? Math.floor((k0 + base - 1) / base) : dStar - 1;
-    const terms = [];
-    for (let d = Math.max(first, -maxHigh); d <= Math.min(last, maxHigh); d++) {
-      terms.push(circuit.mul(test(mid, hi, d, true), test(lo, mid, k0 - base * d, isEq)));
+// [x − y ≥ k] for encrypted x, y of equal width and public k, on base-4 digits
+// D_j = X_j − Y_j ∈ [−3, 3]: one-hot encodings of the 2-bit digits (depth 1), digit predicates
+// as sums of one-hot products (depth 2), then for a range of digits split into high H and
+// low L: [D ≥ k] = [D_H ≥ δ*] + Σ_δ [D_H = δ]·[D_L ≥ k − 4^|L|·δ] over the ≤ 2 values δ where
+// the low part decides. 8-bit operands: depth 4.
+export class DifferenceComparator {
+  #ge = new Map();
+  #eq = new Map();
+  #products = new Map();
+
+  constructor(circuit, x, y) {
+    if (x.length !== y.length) throw new Error('operands of different widths');
+    this.c = circuit;
+    const pad = (bits) => (bits.length % 2 ? [...bits, 0] : bits);
+    const [px, py] = [pad(x), pad(y)];
+    this.digits = px.length / 2;
+    this.hot = [px, py].map((bits) => Array.from({ length: this.digits },
+      (_, j) => oneHot(circuit, bits[2 * j], bits[2 * j + 1])));
+  }
+
+  atLeast(k) { return this.#geRange(0, this.digits, k); }
+
+  #inSet(j, side, mask) {
+    return this.c.sum(this.hot[side][j].filter((_, v) => (mask >> v) & 1));
+  }
+
+  // [X_j = v]·[Y_j ∈ mask] (side 0) or [Y_j = v]·[X_j ∈ mask] (side 1), shared.
+  #hotTimesSet(j, side, v, mask) {
+    if (mask === 0) return 0;
+    if (mask === 0xf) return this.hot[side][j][v];
+    const key = `${j},${side},${v},${mask}`;
+    if (!this.#products.has(key)) {
+      this.#products.set(key, this.c.mul(this.hot[side][j][v], this.#inSet(j, 1 - side, mask)));
     }
-    if (!isEq) terms.push(test(mid, hi, dStar, false));
-    return circuit.sum(terms);
-  });
-  return test(0, digits, k, false);
+    return this.#products.get(key);
+  }
+
+  // [X − Y ≥ k] = Σ_x [X = x]·[Y ≤ x − k] = Σ_y [Y = y]·[X ≥ y + k]: the cheaper of the two.
+  #digitGe(j, k) {
+    const masks = [[0, 0, 0, 0], [0, 0, 0, 0]];
+    const cost = [0, 0];
+    for (let v = 0; v < 4; v++) {
+      for (let u = 0; u < 4; u++) {
+        if (u <= v - k) masks[0][v] |= 1 << u;
+        if (u >= v + k) masks[1][v] |= 1 << u;
+      }
+      for (let s = 0; s < 2; s++) cost[s] += masks[s][v] !== 0 && masks[s][v] !== 0xf ? 1 : 0;
+    }
+    const side = cost[1] < cost[0] ? 1 : 0;
+    return this.c.sum([0, 1, 2, 3].map((v) => this.#hotTimesSet(j, side, v, masks[side][v])));
+  }
+
+  // [X − Y = k] = Σ_x [X = x]·[Y = x − k].
+  #digitEq(j, k) {
+    const terms = [];
+    for (let v = 0; v < 4; v++) if (v - k >= 0 && v - k < 4) terms.push(this.#hotTimesSet(j, 0, v, 1 << (v - k)));
+    return this.c.sum(terms);
+  }
+
+  #geRange(lo, len, k) {
+    const max = pow4(len) - 1;  // |D| ≤ max
+    if (k <= -max) return 1;
+    if (k > max) return 0;
+    const key = `${lo},${len},${k}`;
+    if (this.#ge.has(key)) return this.#ge.get(key);
+    let r;
+    if (len === 1) {
+      r = this.#digitGe(lo, k);
+    } else {
+      const low = len >> 1;
+      const base = pow4(low);
+      const decided = Math.ceil((k + base - 1) / base);  // D_H ≥ decided: true whatever D_L is
+      const terms = [this.#geRange(lo + low, len - low, decided)];
+      for (let d = Math.ceil((k - base + 1) / base); d < decided; d++) {
+        terms.push(this.c.mul(this.#eqRange(lo + low, len - low, d), this.#geRange(lo, low, k - base * d)));
+      }
+      r = this.c.sum(terms);
+    }
+    this.#ge.set(key, r);
+    return r;
+  }
+
+  #eqRange(lo, len, k) {
+    const max = pow4(len) - 1;
+    if (k < -max || k > max) return 0;
+    const key = `${lo},${len},${k}`;
+    if (this.#eq.has(key)) return this.#eq.get(key);
+    let r;
+    if (len === 1) {
+      r = this.#digitEq(lo, k);
+    } else {
+      const low = len >> 1;
+      const base = pow4(low);
+      const terms = [];
+      for (let d = Math.ceil((k - base + 1) / base); d <= Math.floor((k + base - 1) / base); d++) {
+        terms.push(this.c.mul(this.#eqRange(lo + low, len - low, d), this.#eqRange(lo, low, k - base * d)));
+      }
+      r = this.c.sum(terms);
+    }
+    this.#eq.set(key, r);
+    return r;
+  }
 }

@@ -1,56 +1,41 @@
-// cardio, variant batched: BFV bit-sliced, as tools/SEAL's cardio_batched. Every 8-bit field is
-// 8 ciphertexts (bit b of every patient; slot i = patient i); Boolean gates are arithmetic
-// mod t (boolean.mjs). risk is the sum of 9 condition bits, the two sex-dependent pairs as
-// multiplexers:
-//   [age > 60] + sex·([age > 50] − [age > 60]),  [drinking > 2] + sex·([drinking > 3] − [drinking > 2]),
-//   antecedent, smoker, diabetic, pressure, [hdl < 40], [physical_act < 30],
-//   [height < weight + 90] = [weight − height ≥ −89].
-// Multiplicative depth 4.
+// cardio, variant batched: BFV bit-sliced, as tools/SEAL's cardio_batched. Every bit of a field
+// is one ciphertext whose slot i holds patient i's bit (1 bit for the flags, 8 for the
+// numbers); gates are arithmetic mod t (cardio_circuit.mjs, depth 4) and the risk is the plain
+// sum of the 9 condition bits. More patients than slots: one batch of `slots` after the other.
 import { Program } from '@fhebench/program';
-import { Circuit, compareConst, differenceAtLeast } from './boolean.mjs';
-import { Context, free } from './common.mjs';
+import { Circuit } from './boolean.mjs';
+import { cardioFields, cardioConditions } from './cardio_circuit.mjs';
+import { Context, batches, free, generateKeys } from './common.mjs';
 
-// t = 65537: the smallest batching prime for n = 8192 (risk ≤ 9 needs little room).
+// Depth 4 leaves ≈ 30 bits of noise budget; t = 65537 is the smallest prime ≡ 1 mod 2·8192.
 const params = { degree: 8192, plainModulus: 65537 };
-const fields = ['sex', 'antecedent', 'smoker', 'diabetic', 'pressure', 'age', 'hdl', 'height',
-  'weight', 'physical_act', 'drinking'];
 
 const p = new Program();
 const patients = p.size('patients');
-if (patients > params.degree) p.unsupported(`patients ${patients} > ${params.degree} slots of one ciphertext`);
-const inputs = Object.fromEntries(fields.map((f) => [f, p.input(f)]));
+const plain = Object.fromEntries(cardioFields.map(([name]) => [name, p.input(name)]));
+for (const phase of ['encrypt', 'compute', 'decrypt']) p.record(phase, 0);  // also for 0 patients
 
-const ctx = await p.phase('keygen', () => {
-  const c = Context.bfv(params);
-  c.keygen(p, { relin: true });
-  return c;
-});
+const ctx = await generateKeys(p, () => Context.bfv(params), { relin: true });
+const circuit = new Circuit(ctx);
+const risk = [];
+const budgets = [];
+let depth = 0;
 
-// bits[field][b]: bit b of the field for every patient.
-const bits = await p.phase('encrypt', () => Object.fromEntries(fields.map((f) => [f,
-  Array.from({ length: 8 }, (_, b) => ctx.encrypt(inputs[f].map((v) => (v >> b) & 1)))])));
+for (const [start, count] of batches(patients, ctx.slots)) {
+  const bits = await p.phase('encrypt', () => Object.fromEntries(cardioFields.map(([name, width]) => [name,
+    Array.from({ length: width }, (_, b) => ctx.encrypt(plain[name].slice(start, start + count).map((v) => (v >> b) & 1)))])));
+  const sum = await p.phase('compute', () => circuit.keep(circuit.sum(cardioConditions(circuit, bits))));
+  depth = Math.max(depth, circuit.depth(sum));
+  circuit.free();
+  risk.push(...await p.phase('decrypt', () => ctx.decrypt(sum).slice(0, count)));
+  budgets.push(ctx.noiseBudget(sum));
+  if (start === 0) ctx.reportCiphertext(p, bits.age[0]);
+  free(sum, Object.values(bits));
+}
 
-const risk = await p.phase('compute', () => {
-  const c = new Circuit(ctx);
-  const mux = (sel, ifOne, ifZero) => c.add(ifZero, c.mul(sel, c.sub(ifOne, ifZero)));
-  const sex = bits.sex[0];
-  const conditions = [
-    mux(sex, compareConst(c, bits.age, 50, 'gt'), compareConst(c, bits.age, 60, 'gt')),
-    mux(sex, compareConst(c, bits.drinking, 3, 'gt'), compareConst(c, bits.drinking, 2, 'gt')),
-    bits.antecedent[0], bits.smoker[0], bits.diabetic[0], bits.pressure[0],
-    compareConst(c, bits.hdl, 40, 'lt'),
-    compareConst(c, bits.physical_act, 30, 'lt'),
-    differenceAtLeast(c, bits.weight, bits.height, -89),
-  ];
-  const total = c.keep(c.sum(conditions));
-  c.free();
-  return total;
-});
-
-const decoded = await p.phase('decrypt', () => ctx.decrypt(risk).slice(0, patients));
-
-p.output('risk', decoded);
-ctx.report(p, { ciphertext: bits.age[0], budgets: [ctx.noiseBudget(risk)] });
-free(risk, Object.values(bits));
+p.output('risk', risk);
+ctx.report(p, { budgets });
+p.fhe({ multiplicative_depth: depth });
+process.stderr.write(`cardio batched: depth ${depth}, ${circuit.multiplications} multiplications\n`);
 ctx.delete();
 p.finish();

@@ -77,18 +77,25 @@ export class Context {
     }
     this.encryptor = this.#own(new seal.Encryptor(this.context, this.publicKey));
     this.decryptor = this.#own(new seal.Decryptor(this.context, this.secretKey));
+    return this;
   }
 
   // values: numbers (or bigints for BFV) for the first slots; the rest are zero. CKKS
-  // plaintexts get `scale` (default: the context's) at data level `level` (0: the top, each
-  // rescale goes one level down).
-  encode(values, { level = 0, scale = this.scale } = {}) {
+  // plaintexts are encoded at data level `level` (0: the top, each rescale goes one level
+  // down) with the context's scale, or at the level and scale of ciphertext `at`.
+  encode(values, { level = 0, at, scale = at ? at.scale() : this.scale } = {}) {
     const pt = new seal.Plaintext();
     if (this.scheme === 'CKKS') {
       const v = new Float64Array(this.slots);
       v.set(values);
       this.encoder.encode(v, scale, pt);
-      if (level) this.evaluator.plainModSwitchToInplace(pt, this.levels[level].parmsId);
+      if (at) {
+        const id = at.parmsId();
+        this.evaluator.plainModSwitchToInplace(pt, id);
+        id.delete();
+      } else if (level) {
+        this.evaluator.plainModSwitchToInplace(pt, this.levels[level].parmsId);
+      }
     } else {
       const v = new BigInt64Array(this.slots);
       for (let i = 0; i < values.length; i++) v[i] = BigInt(values[i]);
@@ -117,9 +124,9 @@ export class Context {
 
   noiseBudget(ct) { return this.decryptor.invariantNoiseBudget(ct); }
 
-  // The protocol's fhe and sizes objects. `ciphertext` is a fresh input ciphertext; for BFV,
-  // `budgets` are the noise budgets (bits) left in the result ciphertexts before decryption.
-  report(program, { ciphertext, budgets }) {
+  // The protocol's fhe object and key sizes; for BFV, `budgets` are the noise budgets (bits)
+  // left in the result ciphertexts before decryption (measured outside the phases).
+  report(program, { budgets } = {}) {
     program.fhe({
       library: 'Microsoft SEAL (node-seal)',
       library_version: `${sealVersion} (node-seal ${nodeSealVersion})`,
@@ -130,13 +137,16 @@ export class Context {
       ...(this.plainModulus !== undefined && { plain_modulus: this.plainModulus }),
       ...(this.scaleBits !== undefined && { scale_bits: this.scaleBits }),
       declared_security_bits: 128,
+      threads: program.threads(),
       ...(budgets?.length && { noise_budget_bits: Math.min(...budgets) }),
     });
-    program.sizes('ciphertext_bytes', bytes(ciphertext));
     program.sizes('public_key_bytes', bytes(this.publicKey));
     if (this.relinKeys) program.sizes('relin_key_bytes', this.keySwitchingBytes(this.relinKeys, 1));
     if (this.galoisKeys) program.sizes('galois_key_bytes', this.keySwitchingBytes(this.galoisKeys, this.degree));
   }
+
+  // ciphertext_bytes, from one fresh input ciphertext.
+  reportCiphertext(program, fresh) { program.sizes('ciphertext_bytes', bytes(fresh)); }
 
   keySwitchingBytes(keys, vectorLength) {
     return keySwitchingBytes(keys, vectorLength, bytes(this.publicKey), this.coeffBits.length - 1);
@@ -147,14 +157,13 @@ export class Context {
     this.#objects = [];
   }
 
-  // The data levels from the top down: parms id and the prime a rescale from there drops, so
-  // a program can predict CKKS scales (scale' = scale / dropped) and encode ahead of time.
+  // The data levels from the top down, so that plaintexts can be encoded ahead of time at the
+  // level a ciphertext will be on.
   #levels() {
     const levels = [];
     for (let data = this.#own(this.context.firstContextData()); ; data = this.#own(data.nextContextData())) {
       const coeff = this.#own(this.#own(data.parms()).coeffModulus());
-      const last = this.#own(coeff.get(coeff.size() - 1));
-      levels.push({ parmsId: this.#own(data.parmsId()), dropped: Number(last.value()) });
+      levels.push({ parmsId: this.#own(data.parmsId()) });
       if (coeff.size() === 1) return levels;
     }
   }
@@ -163,6 +172,21 @@ export class Context {
     this.#objects.push(o);
     return o;
   }
+}
+
+// Phase keygen: the context (sub-phase keygen.context, from `make`) and the keys, as tools/SEAL.
+export function generateKeys(program, make, options) {
+  return program.phase('keygen', () => {
+    const t = program.start('keygen.context');
+    const ctx = make();
+    t.stop();
+    return ctx.keygen(program, options);
+  });
+}
+
+// [start, count] of each batch of at most `slots` instances.
+export function* batches(total, slots) {
+  for (let start = 0; start < total; start += slots) yield [start, Math.min(slots, total - start)];
 }
 
 // Serialized size without compression, as SEAL's save_size(compr_mode_type::none) reports it.

@@ -1,58 +1,61 @@
-// laplacian, variant batched: BFV, the whole width×width image (row-major) in one batching
-// row of one ciphertext. The 3×3 box sum is separable: R = p + rot(p, 1) + rot(p, −1), then
-// B = R + rot(R, width) + rot(R, −width), four rotations with Galois keys for exactly those
-// steps (rot(v, s) brings slot k + s to slot k). Interior pixels get 10·p − (B − p) = 11·p − B,
-// border pixels p: one plaintext product with (11 inside, 1 on the border) minus one of B with
-// the interior mask. Interior neighbours never wrap around, so width² ≤ slots/2 is the only
-// limit. Results lie in −2040..2550 and decode centred. Same as tools/SEAL.
+// laplacian, variant batched: BFV, the whole width×width image (row-major) in the first batching
+// row of one ciphertext, as tools/SEAL's laplacian_batched. The 3×3 box sum is separable:
+// R = p + rot(p, 1) + rot(p, −1), B = R + rot(R, w) + rot(R, −w): four rotations, Galois keys
+// for exactly these steps (rot(v, s) brings slot k + s to slot k). Interior pixels are
+// 10·p − (sum of 8 neighbours) = 11·p − B, so out = p + M ⊙ (10·p − B) with M the public
+// interior mask: border pixels stay p. Rotations wrap within the row, but interior pixels only
+// read pixels of the image. Results (−2040..2550) are decoded centred mod t.
 import { Program } from '@fhebench/program';
-import { Context, free } from './common.mjs';
+import { Context, free, generateKeys } from './common.mjs';
 import { Ops } from './ops.mjs';
+
+const plainModulus = 65537;  // > 2·2550 and ≡ 1 mod 2n for n ≤ 32768
+const minWidth = 3;          // below: no interior pixel
+
+// The smallest ring whose row of n/2 slots holds the image.
+const polyDegree = (width) => [4096, 8192].find((n) => width * width <= n / 2);
 
 const p = new Program();
 const width = p.size('width');
+const degree = width >= minWidth ? polyDegree(width) : undefined;
+if (!degree) p.unsupported(`width ${width}: needs 3 ≤ width and width² ≤ 4096 slots`);
 const image = p.input('image');
-const pixels = width * width;
-// The smallest ring whose batching row holds the image; t = 65537 keeps −2040..2550 exact.
-const degree = pixels <= 2048 ? 4096 : 8192;
-if (pixels > degree / 2) p.unsupported(`width ${width}: ${pixels} pixels > ${degree / 2} slots of one batching row`);
-const params = { degree, plainModulus: 65537 };
 
-const interior = (k) => {
-  const r = Math.floor(k / width);
-  const c = k % width;
-  return r > 0 && c > 0 && r < width - 1 && c < width - 1;
-};
-const inside = Array.from({ length: pixels }, (_, k) => (interior(k) ? 1 : 0));
-const hasInterior = width > 2;
-
-const ctx = await p.phase('keygen', () => {
-  const c = Context.bfv(params);
-  c.keygen(p, { steps: hasInterior ? [1, -1, width, -width] : [] });
-  return c;
-});
+const ctx = await generateKeys(p, () => Context.bfv({ degree, plainModulus }), { steps: [1, -1, width, -width] });
 const ops = new Ops(ctx);
 
-const ct = await p.phase('encrypt', () => ctx.encrypt(image));
+const mask = Array.from({ length: width * width }, (_, k) => {
+  const [r, c] = [Math.floor(k / width), k % width];
+  return r > 0 && c > 0 && r < width - 1 && c < width - 1 ? 1 : 0;
+});
+
+// x + rot(x, step) + rot(x, −step)
+function three(x, step) {
+  const rotated = [ops.rotate(x, step), ops.rotate(x, -step)];
+  const sum = ops.sum([x, ...rotated]);
+  free(rotated);
+  return sum;
+}
+
+const input = await p.phase('encrypt', () => ctx.encrypt(image));
+ctx.reportCiphertext(p, input);
 
 const result = await p.phase('compute', () => {
-  const centre = ops.mulPlain(ct, inside.map((i) => (i ? 11 : 1)));
-  if (!hasInterior) return centre;
-  const rows = [ops.rotate(ct, 1), ops.rotate(ct, -1)];
-  const row = ops.sum([ct, ...rows]);
-  const cols = [ops.rotate(row, width), ops.rotate(row, -width)];
-  const box = ops.sum([row, ...cols]);
-  const masked = ops.mulPlain(box, inside);
-  const out = ops.sub(centre, masked);
-  free(rows, row, cols, box, masked, centre);
+  const rows = three(input, 1);
+  const box = three(rows, width);
+  const diff = ops.mulPlain(input, new Array(ctx.slots).fill(10));
+  ctx.evaluator.subInplace(diff, box);
+  const out = ops.mulPlain(diff, mask);
+  ctx.evaluator.addInplace(out, input);
+  free(rows, box, diff);
   return out;
 });
 
-const decoded = await p.phase('decrypt', () => ctx.decrypt(result).slice(0, pixels));
+const decoded = await p.phase('decrypt', () => ctx.decrypt(result).slice(0, width * width));
 
 p.output('image', decoded);
-ctx.report(p, { ciphertext: ct, budgets: [ctx.noiseBudget(result)] });
-free(ct, result);
-ops.delete();
+ctx.report(p, { budgets: [ctx.noiseBudget(result)] });
+p.fhe({ multiplicative_depth: 0, rotations: 4 });
+free(input, result);
 ctx.delete();
 p.finish();

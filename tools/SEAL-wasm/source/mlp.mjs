@@ -1,104 +1,135 @@
-// mlp, variant batched: CKKS, y = w2·(w1·x + b1)² + b2 with x encrypted and the model public.
-// Matrix-vector products by the hybrid diagonal method on replicated vectors: a vector of
-// period d (slot s holds v[s mod d]) times a rows×cols matrix, rows padded to m = 2^k ≤ d, is
-//   t = Σ_{k<m} diag_k ⊙ rot(v, k),   diag_k[s] = M[j mod m][(j + k) mod d], j = s mod d,
-// then log2(d/m) rotate-and-add folds by m, 2m, ..., d/2 leave M·v replicated with period m,
-// which is exactly the layout the next layer's product needs. Rotations: m − 1 + log2(d/m)
-// per layer, Galois keys only for those steps. Three rescales: layer 1, the square, layer 2.
+// mlp, variant batched: CKKS, y = W2·(W1·x + b1)² + b2, as tools/SEAL's mlp_batched.
+// Matrix-vector products by the hybrid diagonal method: an m×p matrix (m ≤ p, both powers of
+// two after zero padding) has m extended diagonals d_i[j] = W[j mod m][(j + i) mod p];
+// z = Σ_i d_i ⊙ rot(x, i), then y[r] = Σ_l z[r + l·m] by log2(p/m) rotate-and-add steps.
+// Every vector is replicated with period p over all slots, so slot rotations act as cyclic
+// rotations of length p, and the result comes out replicated with period m: the input of the
+// next layer. The Σ_i runs baby-step giant-step: rot(Σ_b rot(x, b) ⊙ rot(d_{gB+b}, −gB), gB).
+// Galois keys exist only for the steps used. Levels: W1 (plain), square, W2 (plain).
 import { Program } from '@fhebench/program';
-import { Context, free } from './common.mjs';
+import { Context, free, generateKeys } from './common.mjs';
 import { Ops } from './ops.mjs';
 
-const params = { degree: 16384, coeffBits: [60, 40, 40, 40, 60], scaleBits: 40 };
-const slots = params.degree / 2;
+const scaleBits = 40;
+const bitCeil = (n) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+
+// n = 8192 while the padded features fit its 4096 slots, else 16384.
+function ringFor(paddedFeatures) {
+  if (paddedFeatures <= 4096) return { degree: 8192, coeffBits: [50, 40, 40, 40, 48] };    // 218 bits
+  if (paddedFeatures <= 8192) return { degree: 16384, coeffBits: [60, 40, 40, 40, 60] };   // 240 bits
+  return undefined;
+}
+
+// Layer geometry: an m×p padded matrix, baby steps B = 2^⌈log2(m)/2⌉, giant steps ⌈m/B⌉.
+function shape(m, p) {
+  const baby = 2 ** Math.ceil(Math.log2(m) / 2);
+  return { m, p, baby, giant: Math.ceil(m / baby) };
+}
+
+function steps(s) {
+  const out = [];
+  for (let b = 1; b < s.baby && b < s.m; b++) out.push(b);
+  for (let g = 1; g < s.giant; g++) out.push(g * s.baby);
+  for (let k = s.m; k < s.p; k *= 2) out.push(k);
+  return out;
+}
+
+// One diagonal of the rows×cols matrix w (row-major), pre-rotated by −gB, replicated over all slots.
+function diagonal(w, rows, cols, s, i, slots) {
+  const shift = Math.floor(i / s.baby) * s.baby;
+  return Float64Array.from({ length: slots }, (_, j) => {
+    const k = (j + s.p - (shift % s.p)) % s.p;  // position before the rotation by −shift
+    const [r, c] = [k % s.m, (k + i) % s.p];
+    return r < rows && c < cols ? w[r * cols + c] : 0;
+  });
+}
+
+const replicate = (v, period, slots) => Float64Array.from({ length: slots }, (_, j) => v[j % period] ?? 0);
 
 const p = new Program();
 const [features, hidden, classes] = ['features', 'hidden', 'classes'].map((k) => p.size(k));
-const pow2 = (n) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
-const layer1 = { rows: hidden, cols: features, m: pow2(hidden), d: pow2(Math.max(features, hidden)) };
-const layer2 = { rows: classes, cols: hidden, m: pow2(classes), d: Math.max(layer1.m, pow2(classes)) };
-if (layer1.d > slots) p.unsupported(`features ${features} and hidden ${hidden} need ${layer1.d} > ${slots} slots`);
+const C = bitCeil(classes);
+const H = bitCeil(Math.max(hidden, C));
+const F = bitCeil(Math.max(features, H));
+const ring = ringFor(F);
+if (!ring) p.unsupported(`padded features ${F} exceed 8192 slots`);
+const [x, w1, b1, w2, b2] = ['x', 'w1', 'b1', 'w2', 'b2'].map((name) => p.input(name));
+const s1 = shape(H, F);
+const s2 = shape(C, H);
+const galoisSteps = [...new Set([...steps(s1), ...steps(s2)])];
 
-const x = p.input('x');
-const w1 = p.input('w1');
-const b1 = p.input('b1');
-const w2 = p.input('w2');
-const b2 = p.input('b2');
+const ctx = await generateKeys(p, () => Context.ckks({ ...ring, scaleBits }), { relin: true, steps: galoisSteps });
+const ops = new Ops(ctx);
+const ev = ctx.evaluator;
 
-const diagonal = (M, { rows, cols, m, d }, k) => Float64Array.from({ length: slots }, (_, s) => {
-  const r = (s % d) % m;
-  const c = ((s % d) + k) % d;
-  return r < rows && c < cols ? M[r * cols + c] : 0;
+// Diagonals of a layer, encoded at `level`; null for an all-zero diagonal.
+const encodeLayer = (w, rows, cols, s, level) => Array.from({ length: s.m }, (_, i) => {
+  const d = diagonal(w, rows, cols, s, i, ctx.slots);
+  return d.some((v) => v !== 0) ? ctx.encode(d, { level }) : null;
 });
-const replicate = (v, period) => Float64Array.from({ length: slots }, (_, s) => v[s % period] ?? 0);
-const rotations = ({ m, d }) => {
-  const steps = Array.from({ length: m - 1 }, (_, k) => k + 1);
-  for (let f = m; f < d; f *= 2) steps.push(f);
-  return steps;
+
+const { input, l1, l2 } = await p.phase('encrypt', async () => {
+  const ct = ctx.encrypt(replicate(x, F, ctx.slots));
+  const layers = await p.phase('encrypt.weights', () => ({
+    l1: encodeLayer(w1, hidden, features, s1, 0),
+    l2: encodeLayer(w2, classes, hidden, s2, 2),
+  }));
+  return { input: ct, ...layers };
+});
+ctx.reportCiphertext(p, input);
+
+// Accumulates into acc (null: none yet); takes ownership of term.
+const accumulate = (acc, term) => {
+  if (!acc) return term;
+  ev.addInplace(acc, term);
+  term.delete();
+  return acc;
 };
 
-const ctx = await p.phase('keygen', () => {
-  const c = Context.ckks(params);
-  c.keygen(p, { relin: true, steps: [...rotations(layer1), ...rotations(layer2)] });
-  return c;
-});
-const ops = new Ops(ctx);
-
-// Scales after each rescale, predicted so that the biases can be encoded ahead of time.
-const S = ctx.scale;
-const scale1 = (S * S) / ctx.levels[0].dropped;
-const scale2 = (scale1 * scale1) / ctx.levels[1].dropped;
-const scale3 = (scale2 * S) / ctx.levels[2].dropped;
-
-// The model's plaintexts are encoded with the input: diagonals skip when all zero.
-const encodeLayer = (M, layer, level) => Array.from({ length: layer.m }, (_, k) => {
-  const diag = diagonal(M, layer, k);
-  return diag.some((v) => v !== 0) ? ctx.encode(diag, { level }) : null;
-});
-const model = await p.phase('encrypt', () => ({
-  x: ctx.encrypt(replicate(x, layer1.d)),
-  diag1: encodeLayer(w1, layer1, 0),
-  b1: ctx.encode(replicate(b1, layer1.m), { level: 1, scale: scale1 }),
-  diag2: encodeLayer(w2, layer2, 2),
-  b2: ctx.encode(replicate(b2, layer2.m), { level: 3, scale: scale3 }),
-}));
-
-// M·v for v of period layer.d, as a ciphertext of period layer.m, one level down.
-function matVec(v, diags, layer) {
-  const terms = [];
-  diags.forEach((pt, k) => {
-    if (!pt) return;
-    const r = k ? ops.rotate(v, k) : v;
-    terms.push(ops.mulPlain(r, pt));
-    if (k) r.delete();
-  });
-  const t = ops.sum(terms);
-  free(terms);
-  ctx.evaluator.rescaleToNextInplace(t);
-  for (let f = layer.m; f < layer.d; f *= 2) {
-    const r = ops.rotate(t, f);
-    ctx.evaluator.addInplace(t, r);
-    r.delete();
+function apply(s, diagonals, v) {
+  const rotated = [v];
+  for (let b = 1; b < s.baby && b < s.m; b++) rotated.push(ops.rotate(v, b));
+  let total = null;
+  for (let g = 0; g < s.giant; g++) {
+    let inner = null;
+    for (let b = 0; b < s.baby && g * s.baby + b < s.m; b++) {
+      const d = diagonals[g * s.baby + b];
+      if (d) inner = accumulate(inner, ops.mulPlain(rotated[b], d));
+    }
+    if (!inner) continue;
+    if (g > 0) ev.rotateVectorInplace(inner, g * s.baby, ctx.galoisKeys);
+    total = accumulate(total, inner);
   }
-  return t;
+  free(rotated.slice(1));
+  if (!total) throw new Error('all-zero weight matrix');
+  ev.rescaleToNextInplace(total);
+  for (let k = s.m; k < s.p; k *= 2) total = accumulate(total, ops.rotate(total, k));
+  return total;
+}
+
+function addBias(ct, bias, period) {
+  const pt = ctx.encode(replicate(bias, period, ctx.slots), { at: ct });
+  ev.addPlainInplace(ct, pt);
+  pt.delete();
 }
 
 const y = await p.phase('compute', () => {
-  const h = matVec(model.x, model.diag1, layer1);
-  ctx.evaluator.addPlainInplace(h, model.b1);
-  const z = ops.mul(h, h);
-  ctx.evaluator.rescaleToNextInplace(z);
-  const out = matVec(z, model.diag2, layer2);
-  ctx.evaluator.addPlainInplace(out, model.b2);
-  free(h, z);
+  const h = apply(s1, l1, input);
+  addBias(h, b1, H);
+  ev.squareInplace(h);
+  ev.relinearizeInplace(h, ctx.relinKeys);
+  ev.rescaleToNextInplace(h);
+  const out = apply(s2, l2, h);
+  addBias(out, b2, C);
+  h.delete();
   return out;
 });
 
 const result = await p.phase('decrypt', () => ctx.decrypt(y).slice(0, classes));
 
 p.output('y', result);
-ctx.report(p, { ciphertext: model.x });
-free(y, Object.values(model));
-ops.delete();
+ctx.report(p);
+p.fhe({ scale_bits: scaleBits, multiplicative_depth: 3, rotation_keys: galoisSteps.length });
+free(input, y, l1, l2);
 ctx.delete();
 p.finish();

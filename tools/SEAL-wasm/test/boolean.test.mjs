@@ -1,27 +1,45 @@
-// The comparison circuits, evaluated on public bits (every gate folds to a number), against
-// plain integer comparisons for every 8-bit input.
+// The comparison circuits of boolean.mjs: evaluated on public bits (every gate folds to a
+// number) against plain integer comparisons for every 8-bit input, and on placeholder
+// ciphertexts (an evaluator that only counts) for the cardio circuit's depth and cost.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Circuit, compareConst, differenceAtLeast } from '../source/boolean.mjs';
+import { Circuit, ConstantComparator, DifferenceComparator } from '../source/boolean.mjs';
+import { cardioConditions, cardioFields } from '../source/cardio_circuit.mjs';
+import { seal } from '../source/common.mjs';
 
 const bits = (x) => Array.from({ length: 8 }, (_, i) => (x >> i) & 1);
 const plain = new Circuit({});
 
-test('compareConst: [x > c] and [x < c] for all 8-bit x and c', () => {
-  for (let c = 0; c < 256; c++) {
-    for (let x = 0; x < 256; x++) {
-      assert.equal(compareConst(plain, bits(x), c, 'gt'), Number(x > c), `${x} > ${c}`);
-      assert.equal(compareConst(plain, bits(x), c, 'lt'), Number(x < c), `${x} < ${c}`);
+test('ConstantComparator: [x > c] and [x < c] for all 8-bit x and c', () => {
+  for (let x = 0; x < 256; x++) {
+    const cmp = new ConstantComparator(plain, bits(x));
+    for (let c = 0; c < 300; c++) {
+      assert.equal(cmp.greaterThan(c), Number(x > c), `${x} > ${c}`);
+      assert.equal(cmp.lessThan(c), Number(x < c), `${x} < ${c}`);
     }
   }
 });
 
-test('differenceAtLeast: [a − b ≥ k] for all 8-bit a, b', () => {
-  for (const k of [-255, -89, -16, -15, 0, 1, 90, 256]) {
-    for (let a = 0; a < 256; a++) {
-      for (let b = 0; b < 256; b++) {
-        assert.equal(differenceAtLeast(plain, bits(a), bits(b), k), Number(a - b >= k), `${a} − ${b} ≥ ${k}`);
+test('DifferenceComparator: [x − y ≥ k] for all 8-bit x, y', () => {
+  for (let x = 0; x < 256; x++) {
+    for (let y = 0; y < 256; y++) {
+      const cmp = new DifferenceComparator(plain, bits(x), bits(y));
+      for (const k of [-256, -255, -89, -16, -15, 0, 1, 90, 255, 256]) {
+        assert.equal(cmp.atLeast(k), Number(x - y >= k), `${x} − ${y} ≥ ${k}`);
       }
     }
   }
+});
+
+test('cardio circuit: depth 4 and its multiplication count on encrypted inputs', () => {
+  const noop = () => {};
+  const evaluator = { add: noop, sub: noop, negate: noop, addPlain: noop, multiply: noop, multiplyPlain: noop, relinearizeInplace: noop };
+  const c = new Circuit({ evaluator, slots: 1, encode: () => ({ delete: noop }) });
+  const input = Object.fromEntries(cardioFields.map(([name, width]) => [name,
+    Array.from({ length: width }, () => new seal.Ciphertext())]));
+  const risk = c.sum(cardioConditions(c, input));
+  assert.equal(c.depth(risk), 4);
+  assert.ok(c.multiplications > 50 && c.multiplications < 110, `${c.multiplications} multiplications`);
+  c.free();
+  for (const ct of Object.values(input).flat()) ct.delete();
 });
