@@ -129,87 +129,42 @@ export class ConstantComparator {
   }
 }
 
-const pow4 = (e) => 4 ** e;
-
-// One-hot encoding of the 2-bit number (b1 b0): one multiplication.
-function oneHot(c, b0, b1) {
-  const both = c.mul(b0, b1);
-  const only0 = c.sub(b0, both);
-  const only1 = c.sub(b1, both);
-  return [c.sub(c.not(b0), only1), only0, only1, both];  // [=0] = 1 − b0 − b1 + b0·b1
-}
-
-// [x − y ≥ k] for encrypted x, y of equal width and public k, on base-4 digits
-// D_j = X_j − Y_j ∈ [−3, 3]: one-hot encodings of the 2-bit digits (depth 1), digit predicates
-// as sums of one-hot products (depth 2), then for a range of digits split into high H and
-// low L: [D ≥ k] = [D_H ≥ δ*] + Σ_δ [D_H = δ]·[D_L ≥ k − 4^|L|·δ] over the ≤ 2 values δ where
-// the low part decides. 8-bit operands: depth 4.
+// [x − y ≥ k] for encrypted x, y of equal width and public k, on the signed digits
+// D_i = x_i − y_i ∈ {−1, 0, 1}, one-hot encoded with one multiplication x_i·y_i (depth 1); for
+// a range of digits split into high H and low L:
+//   [D ≥ k] = [D_H ≥ δ*] + Σ_δ [D_H = δ]·[D_L ≥ k − 2^|L|·δ]
+//   [D = k] = Σ_δ [D_H = δ]·[D_L = k − 2^|L|·δ]
+// over the ≤ 2 values δ for which the low part decides. 8-bit operands: depth 4.
 export class DifferenceComparator {
   #ge = new Map();
   #eq = new Map();
-  #products = new Map();
 
   constructor(circuit, x, y) {
     if (x.length !== y.length) throw new Error('operands of different widths');
     this.c = circuit;
-    const pad = (bits) => (bits.length % 2 ? [...bits, 0] : bits);
-    const [px, py] = [pad(x), pad(y)];
-    this.digits = px.length / 2;
-    this.hot = [px, py].map((bits) => Array.from({ length: this.digits },
-      (_, j) => oneHot(circuit, bits[2 * j], bits[2 * j + 1])));
+    // digit[i][d + 1] = [D_i = d]
+    this.digit = x.map((xi, i) => {
+      const both = circuit.mul(xi, y[i]);
+      const up = circuit.sub(xi, both);
+      const down = circuit.sub(y[i], both);
+      return [down, circuit.sub(circuit.not(up), down), up];
+    });
   }
 
-  atLeast(k) { return this.#geRange(0, this.digits, k); }
-
-  #inSet(j, side, mask) {
-    return this.c.sum(this.hot[side][j].filter((_, v) => (mask >> v) & 1));
-  }
-
-  // [X_j = v]·[Y_j ∈ mask] (side 0) or [Y_j = v]·[X_j ∈ mask] (side 1), shared.
-  #hotTimesSet(j, side, v, mask) {
-    if (mask === 0) return 0;
-    if (mask === 0xf) return this.hot[side][j][v];
-    const key = `${j},${side},${v},${mask}`;
-    if (!this.#products.has(key)) {
-      this.#products.set(key, this.c.mul(this.hot[side][j][v], this.#inSet(j, 1 - side, mask)));
-    }
-    return this.#products.get(key);
-  }
-
-  // [X − Y ≥ k] = Σ_x [X = x]·[Y ≤ x − k] = Σ_y [Y = y]·[X ≥ y + k]: the cheaper of the two.
-  #digitGe(j, k) {
-    const masks = [[0, 0, 0, 0], [0, 0, 0, 0]];
-    const cost = [0, 0];
-    for (let v = 0; v < 4; v++) {
-      for (let u = 0; u < 4; u++) {
-        if (u <= v - k) masks[0][v] |= 1 << u;
-        if (u >= v + k) masks[1][v] |= 1 << u;
-      }
-      for (let s = 0; s < 2; s++) cost[s] += masks[s][v] !== 0 && masks[s][v] !== 0xf ? 1 : 0;
-    }
-    const side = cost[1] < cost[0] ? 1 : 0;
-    return this.c.sum([0, 1, 2, 3].map((v) => this.#hotTimesSet(j, side, v, masks[side][v])));
-  }
-
-  // [X − Y = k] = Σ_x [X = x]·[Y = x − k].
-  #digitEq(j, k) {
-    const terms = [];
-    for (let v = 0; v < 4; v++) if (v - k >= 0 && v - k < 4) terms.push(this.#hotTimesSet(j, 0, v, 1 << (v - k)));
-    return this.c.sum(terms);
-  }
+  atLeast(k) { return this.#geRange(0, this.digit.length, k); }
 
   #geRange(lo, len, k) {
-    const max = pow4(len) - 1;  // |D| ≤ max
+    const max = 2 ** len - 1;  // |D| ≤ max
     if (k <= -max) return 1;
     if (k > max) return 0;
     const key = `${lo},${len},${k}`;
     if (this.#ge.has(key)) return this.#ge.get(key);
     let r;
     if (len === 1) {
-      r = this.#digitGe(lo, k);
+      r = k <= 0 ? this.c.sub(1, this.digit[lo][0]) : this.digit[lo][2];  // k ∈ {0, 1}
     } else {
       const low = len >> 1;
-      const base = pow4(low);
+      const base = 2 ** low;
       const decided = Math.ceil((k + base - 1) / base);  // D_H ≥ decided: true whatever D_L is
       const terms = [this.#geRange(lo + low, len - low, decided)];
       for (let d = Math.ceil((k - base + 1) / base); d < decided; d++) {
@@ -222,16 +177,16 @@ export class DifferenceComparator {
   }
 
   #eqRange(lo, len, k) {
-    const max = pow4(len) - 1;
+    const max = 2 ** len - 1;
     if (k < -max || k > max) return 0;
     const key = `${lo},${len},${k}`;
     if (this.#eq.has(key)) return this.#eq.get(key);
     let r;
     if (len === 1) {
-      r = this.#digitEq(lo, k);
+      r = this.digit[lo][k + 1];
     } else {
       const low = len >> 1;
-      const base = pow4(low);
+      const base = 2 ** low;
       const terms = [];
       for (let d = Math.ceil((k - base + 1) / base); d <= Math.floor((k + base - 1) / base); d++) {
         terms.push(this.c.mul(this.#eqRange(lo + low, len - low, d), this.#eqRange(lo, low, k - base * d)));
