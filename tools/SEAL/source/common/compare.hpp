@@ -1,7 +1,7 @@
 // Comparisons of encrypted unsigned integers given as bits (LSB first). Results are sums of
 // mutually exclusive products, so they are exact mod 2 and mod any larger t, and every
-// product tree is balanced: depth log2(bits) against a public constant, 1 + log2(bits / 2)
-// + 1 for the difference of two encrypted numbers against a constant.
+// product tree is balanced: depth log2(bits) against a public constant, 1 + log2(bits) for
+// the difference of two encrypted numbers against a constant.
 #pragma once
 
 #include "circuit.hpp"
@@ -34,30 +34,25 @@ class ConstantComparator {
   std::map<std::tuple<int, int, int, uint64_t>, Value> memo_;
 };
 
-// [x − y ≥ k] for encrypted x, y of equal width and public k. Works on base-4 digits
-// D_j = X_j − Y_j ∈ [−3, 3]: one-hot encodings of the 2-bit digits (depth 1), digit predicates
-// as sums of one-hot products (depth 2), then for a range of digits split into high H and
-// low L: [D ≥ k] = [D_H ≥ δ*] + Σ_δ [D_H = δ]·[D_L ≥ k − 4^|L|·δ] over the ≤ 2 values δ where
-// the low part decides. 8-bit operands: depth 4 (a carry-save plus prefix adder needs 5).
+// [x − y ≥ k] for encrypted x, y of equal width and public k. Works on the signed digits
+// D_i = x_i − y_i ∈ {−1, 0, 1}, one-hot encoded with one multiplication x_i·y_i (depth 1); for
+// a range of digits split into high H and low L:
+//   [D ≥ k] = [D_H ≥ δ*] + Σ_δ [D_H = δ]·[D_L ≥ k − 2^|L|·δ]
+//   [D = k] = Σ_δ [D_H = δ]·[D_L = k − 2^|L|·δ]
+// over the ≤ 2 values δ for which the low part decides. 8-bit operands: depth 4 (a carry-save
+// plus prefix adder needs 5), 38 multiplications for height < weight + 90.
 class DifferenceComparator {
  public:
-  DifferenceComparator(Circuit& circuit, Bits x, Bits y);
+  DifferenceComparator(Circuit& circuit, const Bits& x, const Bits& y);
   Value at_least(int64_t k);
 
  private:
   Value ge(int lo, int len, int64_t k);
   Value eq(int lo, int len, int64_t k);
-  Value digit_ge(int j, int64_t k);
-  Value digit_eq(int j, int64_t k);
-  // [X_j = v]·[Y_j ∈ mask] (side 0) or [Y_j = v]·[X_j ∈ mask] (side 1), shared.
-  Value hot_times_set(int j, int side, int v, unsigned mask);
-  Value in_set(int j, int side, unsigned mask);
 
   Circuit& circuit_;
-  int digits_;
-  std::array<std::vector<std::array<Value, 4>>, 2> hot_;  // [side][digit][value]
+  std::vector<std::array<Value, 3>> digit_;  // [i][d + 1] = [D_i = d]
   std::map<std::tuple<int, int, int64_t>, Value> ge_memo_, eq_memo_;
-  std::map<std::tuple<int, int, int, unsigned>, Value> product_memo_;
 };
 
 }  // namespace sealbench
