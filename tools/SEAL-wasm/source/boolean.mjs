@@ -90,8 +90,10 @@ export class Circuit {
 
 // [x > c] and [x < c] for x given as bits (LSB first) and public c, by halves (high part H):
 //   gt(H‖L) = gt(H) + eq(H)·gt(L), lt likewise, eq(H‖L) = eq(H)·eq(L),
-// one bit: gt = x_i if c_i = 0 else 0, lt = 1 − x_i if c_i = 1 else 0, eq = x_i or 1 − x_i.
-// Depth log2(bits). Equal high parts of different constants share their sub-results.
+// one bit: gt = x_i if c_i = 0 else 0, lt = 1 − x_i if c_i = 1 else 0, eq = x_i or 1 − x_i;
+// where the constant's bits are all 0, gt = 1 − eq (likewise lt for all 1). Depth log2(bits).
+// Sub-results are memoized per (op, range, constant bits): age > 50 and age > 60 share the
+// high nibble.
 export class ConstantComparator {
   #memo = new Map();
 
@@ -114,9 +116,12 @@ export class ConstantComparator {
     const bits = k & ((1 << len) - 1);
     const key = `${op},${lo},${len},${bits}`;
     if (this.#memo.has(key)) return this.#memo.get(key);
+    const ones = (1 << len) - 1;
     let r;
     if (len === 1) {
       r = this.#bit(op, lo, bits & 1);
+    } else if ((op === 'gt' && bits === 0) || (op === 'lt' && bits === ones)) {
+      r = this.c.not(this.#compare('eq', lo, len, bits));  // x > 0 ⟺ x ≠ 0; x < 2^len − 1 likewise
     } else {
       const low = len >> 1;
       const highEq = this.#compare('eq', lo + low, len - low, bits >> low);
