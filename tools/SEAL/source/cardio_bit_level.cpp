@@ -61,10 +61,10 @@ int run() {
   fhebench::Program p;
   int64_t patients = p.size("patients");
   if (patients > kMaxPatients)
-    p.unsupported("bit-level evaluates one patient per circuit run, about " +
-                  std::to_string(kSecondsPerPatient) + " s each (" +
-                  std::to_string(static_cast<int64_t>(kSecondsPerPatient * patients)) +
-                  " s here); limit " + std::to_string(kMaxPatients) + " patients");
+    p.unsupported("bit-level runs the circuit once per patient, about " +
+                  std::to_string(static_cast<int64_t>(kSecondsPerPatient * patients)) + " s for " +
+                  std::to_string(patients) + " patients on one core; limit " +
+                  std::to_string(kMaxPatients));
   CardioPlain plain = read_cardio_inputs(p);
   for (const char* phase : {"encrypt", "compute", "decrypt"}) p.record(phase, 0.0);
 
