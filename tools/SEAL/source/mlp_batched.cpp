@@ -4,8 +4,10 @@
 // z = Σ_i d_i ⊙ rot(x, i), then y[r] = Σ_l z[r + l·m] by log2(p/m) rotate-and-add steps.
 // Every vector is replicated with period p over all slots, so slot rotations act as cyclic
 // rotations of length p, and the result comes out replicated with period m: the input of the
-// next layer. The Σ_i runs baby-step giant-step: rot(Σ_b rot(x, b) ⊙ rot(d_{gB+b}, −gB), gB).
-// Galois keys exist only for the steps used. Levels: W1 (plain), square, W2 (plain).
+// next layer. The Σ_i runs baby-step giant-step, Σ_g rot(Σ_b rot(x, b) ⊙ rot(d_{gB+b}, −gB), gB),
+// with the baby steps as repeated rotations by 1 and the giant steps in Horner form (repeated
+// rotations by B): Galois keys for 1, B and the rotate-and-add steps only, no extra rotation.
+// Levels: W1 (plain), square, W2 (plain).
 #include <fhebench/program.hpp>
 
 #include "report.hpp"
@@ -29,19 +31,19 @@ struct Matrix {
   double at(size_t r, size_t c) const { return r < rows && c < cols ? values[r * cols + c] : 0.0; }
 };
 
-// Layer geometry: an m×p padded matrix, baby steps B, giant steps G.
+// Layer geometry: an m×p padded matrix, baby steps B (shared by both layers), giant steps G.
 struct Shape {
   size_t m, p, baby, giant;
 };
 
-Shape shape(size_t m, size_t p) {
-  size_t baby = size_t{1} << ((std::bit_width(m) - 1 + 1) / 2);
-  return {m, p, baby, (m + baby - 1) / baby};
-}
+Shape shape(size_t m, size_t p, size_t baby) { return {m, p, baby, (m + baby - 1) / baby}; }
+
+// B = 2^⌈log2(m)/2⌉ for the larger layer.
+size_t baby_steps(size_t m) { return size_t{1} << (std::bit_width(m) / 2); }
 
 void add_steps(std::set<int>& steps, const Shape& s) {
-  for (size_t b = 1; b < s.baby && b < s.m; ++b) steps.insert(static_cast<int>(b));
-  for (size_t g = 1; g < s.giant; ++g) steps.insert(static_cast<int>(g * s.baby));
+  if (s.m > 1) steps.insert(1);
+  if (s.giant > 1) steps.insert(static_cast<int>(s.baby));
   for (size_t k = s.m; k < s.p; k *= 2) steps.insert(static_cast<int>(k));
 }
 
@@ -101,24 +103,21 @@ void accumulate(seal::Evaluator& ev, std::optional<seal::Ciphertext>& acc, const
 seal::Ciphertext apply(seal::Evaluator& ev, const seal::GaloisKeys& gk, const EncodedLayer& layer,
                        const seal::Ciphertext& x) {
   const Shape& s = layer.shape;
-  std::vector<seal::Ciphertext> rotated{x};
+  std::vector<seal::Ciphertext> rotated{x};  // rot(x, b) = rot(rot(x, b − 1), 1)
   for (size_t b = 1; b < s.baby && b < s.m; ++b) {
     rotated.emplace_back();
-    ev.rotate_vector(x, static_cast<int>(b), gk, rotated.back());
+    ev.rotate_vector(rotated[b - 1], 1, gk, rotated.back());
   }
-  std::optional<seal::Ciphertext> total;
-  for (size_t g = 0; g < s.giant; ++g) {
-    std::optional<seal::Ciphertext> inner;
+  std::optional<seal::Ciphertext> total;  // Horner: total = rot(total, B) + inner_g
+  for (size_t g = s.giant; g-- > 0;) {
+    if (total) ev.rotate_vector_inplace(*total, static_cast<int>(s.baby), gk);
     for (size_t b = 0; b < s.baby && g * s.baby + b < s.m; ++b) {
       const auto& d = layer.diagonals[g * s.baby + b];
       if (!d) continue;
       seal::Ciphertext term;
       ev.multiply_plain(rotated[b], *d, term);
-      accumulate(ev, inner, term);
+      accumulate(ev, total, term);
     }
-    if (!inner) continue;
-    if (g > 0) ev.rotate_vector_inplace(*inner, static_cast<int>(g * s.baby), gk);
-    accumulate(ev, total, *inner);
   }
   if (!total) throw std::runtime_error("all-zero weight matrix");
   ev.rescale_to_next_inplace(*total);
@@ -148,7 +147,8 @@ int run() {
   Matrix w2{classes, hidden, p.input<std::vector<double>>("w2")};
   auto x = p.input<std::vector<double>>("x");
   auto b1 = p.input<std::vector<double>>("b1"), b2 = p.input<std::vector<double>>("b2");
-  Shape s1 = shape(H, F), s2 = shape(C, H);
+  size_t baby = baby_steps(H);
+  Shape s1 = shape(H, F, baby), s2 = shape(C, H, baby);
 
   seal::EncryptionParameters parms(seal::scheme_type::ckks);
   parms.set_poly_modulus_degree(ring.n);
