@@ -4,8 +4,10 @@
 // z = Σ_i d_i ⊙ rot(x, i), then y[r] = Σ_l z[r + l·m] by log2(p/m) rotate-and-add steps.
 // Every vector is replicated with period p over all slots, so slot rotations act as cyclic
 // rotations of length p, and the result comes out replicated with period m: the input of the
-// next layer. The Σ_i runs baby-step giant-step: rot(Σ_b rot(x, b) ⊙ rot(d_{gB+b}, −gB), gB).
-// Galois keys exist only for the steps used. Levels: W1 (plain), square, W2 (plain).
+// next layer. The Σ_i runs baby-step giant-step, Σ_g rot(Σ_b rot(x, b) ⊙ rot(d_{gB+b}, −gB), gB),
+// with the baby steps as repeated rotations by 1 and the giant steps in Horner form (repeated
+// rotations by B): Galois keys for 1, B and the rotate-and-add steps only, no extra rotation.
+// Levels: W1 (plain), square, W2 (plain).
 import { Program } from '@fhebench/program';
 import { Context, free, generateKeys } from './common.mjs';
 import { Ops } from './ops.mjs';
@@ -20,16 +22,16 @@ function ringFor(paddedFeatures) {
   return undefined;
 }
 
-// Layer geometry: an m×p padded matrix, baby steps B = 2^⌈log2(m)/2⌉, giant steps ⌈m/B⌉.
-function shape(m, p) {
-  const baby = 2 ** Math.ceil(Math.log2(m) / 2);
-  return { m, p, baby, giant: Math.ceil(m / baby) };
-}
+// Layer geometry: an m×p padded matrix, baby steps B (shared by both layers), giant steps G.
+const shape = (m, p, baby) => ({ m, p, baby, giant: Math.ceil(m / baby) });
+
+// B = 2^⌈log2(m)/2⌉ for the larger layer.
+const babySteps = (m) => 2 ** Math.floor(Math.floor(Math.log2(m) + 1) / 2);
 
 function steps(s) {
   const out = [];
-  for (let b = 1; b < s.baby && b < s.m; b++) out.push(b);
-  for (let g = 1; g < s.giant; g++) out.push(g * s.baby);
+  if (s.m > 1) out.push(1);
+  if (s.giant > 1) out.push(s.baby);
   for (let k = s.m; k < s.p; k *= 2) out.push(k);
   return out;
 }
@@ -54,8 +56,9 @@ const F = bitCeil(Math.max(features, H));
 const ring = ringFor(F);
 if (!ring) p.unsupported(`padded features ${F} exceed 8192 slots`);
 const [x, w1, b1, w2, b2] = ['x', 'w1', 'b1', 'w2', 'b2'].map((name) => p.input(name));
-const s1 = shape(H, F);
-const s2 = shape(C, H);
+const baby = babySteps(H);
+const s1 = shape(H, F, baby);
+const s2 = shape(C, H, baby);
 const galoisSteps = [...new Set([...steps(s1), ...steps(s2)])];
 
 const ctx = await generateKeys(p, () => Context.ckks({ ...ring, scaleBits }), { relin: true, steps: galoisSteps });
@@ -87,18 +90,15 @@ const accumulate = (acc, term) => {
 };
 
 function apply(s, diagonals, v) {
-  const rotated = [v];
-  for (let b = 1; b < s.baby && b < s.m; b++) rotated.push(ops.rotate(v, b));
-  let total = null;
-  for (let g = 0; g < s.giant; g++) {
-    let inner = null;
+  const rotated = [v];  // rot(x, b) = rot(rot(x, b − 1), 1)
+  for (let b = 1; b < s.baby && b < s.m; b++) rotated.push(ops.rotate(rotated[b - 1], 1));
+  let total = null;  // Horner: total = rot(total, B) + inner_g
+  for (let g = s.giant - 1; g >= 0; g--) {
+    if (total) ev.rotateVectorInplace(total, s.baby, ctx.galoisKeys);
     for (let b = 0; b < s.baby && g * s.baby + b < s.m; b++) {
       const d = diagonals[g * s.baby + b];
-      if (d) inner = accumulate(inner, ops.mulPlain(rotated[b], d));
+      if (d) total = accumulate(total, ops.mulPlain(rotated[b], d));
     }
-    if (!inner) continue;
-    if (g > 0) ev.rotateVectorInplace(inner, g * s.baby, ctx.galoisKeys);
-    total = accumulate(total, inner);
   }
   free(rotated.slice(1));
   if (!total) throw new Error('all-zero weight matrix');
