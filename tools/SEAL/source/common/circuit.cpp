@@ -5,8 +5,11 @@
 
 namespace sealbench {
 
-Circuit::Circuit(const seal::SEALContext& context, const seal::RelinKeys& relin_keys)
-    : evaluator_(context),
+Circuit::Circuit(const seal::SEALContext& context, const seal::RelinKeys& relin_keys,
+                 std::vector<int> level_drop)
+    : context_(context),
+      evaluator_(context),
+      level_drop_(std::move(level_drop)),
       relin_keys_(relin_keys),
       t_(context.key_context_data()->parms().plain_modulus().value()) {}
 
@@ -29,6 +32,20 @@ seal::Plaintext Circuit::plain(uint64_t c) const {
   return p;
 }
 
+const seal::Ciphertext& Circuit::lowered(const Value& v, const Value& other, seal::Ciphertext& scratch) {
+  auto index = [&](const Value& x) { return context_.get_context_data(x.ct.parms_id())->chain_index(); };
+  if (index(v) <= index(other)) return v.ct;
+  evaluator_.mod_switch_to(v.ct, other.ct.parms_id(), scratch);
+  return scratch;
+}
+
+void Circuit::switch_for_depth(Value& v) {
+  int drop = level_drop_[std::min<size_t>(v.depth, level_drop_.size() - 1)];
+  auto top = context_.first_context_data()->chain_index();
+  while (context_.get_context_data(v.ct.parms_id())->chain_index() + drop > top)
+    evaluator_.mod_switch_to_next_inplace(v.ct);
+}
+
 Value Circuit::add(const Value& a, const Value& b) {
   if (a.constant && b.constant) return constant(static_cast<int64_t>((*a.constant + *b.constant) % t_));
   if (a.is(0)) return b;
@@ -39,7 +56,10 @@ Value Circuit::add(const Value& a, const Value& b) {
     evaluator_.add_plain(e.ct, plain(a.constant ? *a.constant : *b.constant), r.ct);
     r.depth = e.depth;
   } else {
-    evaluator_.add(a.ct, b.ct, r.ct);
+    seal::Ciphertext sa, sb;
+    const auto& x = lowered(a, b, sa);
+    const auto& y = lowered(b, a, sb);
+    evaluator_.add(x, y, r.ct);
     r.depth = std::max(a.depth, b.depth);
   }
   return r;
@@ -53,7 +73,10 @@ Value Circuit::sub(const Value& a, const Value& b) {
     r.depth = b.depth;
     return add(r, a);
   }
-  evaluator_.sub(a.ct, b.ct, r.ct);
+  seal::Ciphertext sa, sb;
+  const auto& x = lowered(a, b, sa);
+  const auto& y = lowered(b, a, sb);
+  evaluator_.sub(x, y, r.ct);
   r.depth = std::max(a.depth, b.depth);
   return r;
 }
@@ -73,9 +96,13 @@ Value Circuit::mul(const Value& a, const Value& b) {
     r.depth = e.depth;  // a small public scalar: noise grows by its size only
     return r;
   }
-  evaluator_.multiply(a.ct, b.ct, r.ct);
+  seal::Ciphertext sa, sb;
+  const auto& x = lowered(a, b, sa);
+  const auto& y = lowered(b, a, sb);
+  evaluator_.multiply(x, y, r.ct);
   evaluator_.relinearize_inplace(r.ct, relin_keys_);
   r.depth = std::max(a.depth, b.depth) + 1;
+  switch_for_depth(r);
   ++multiplications_;
   return r;
 }
