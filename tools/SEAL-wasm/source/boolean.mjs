@@ -8,15 +8,21 @@ import { seal } from './common.mjs';
 
 export const isConst = (v) => typeof v === 'number';
 
+// Modulus switching: levelDrop[d] is how many primes of the coefficient modulus a ciphertext of
+// depth d keeps dropped (the last entry holds for deeper ones). In BFV, switching keeps the
+// relative noise while it stays above the smaller modulus's rounding floor, so a deep
+// ciphertext loses nothing and later products get cheaper. Operands of different levels meet
+// at the lower one.
 export class Circuit {
   multiplications = 0;
   #temps = new Set();
   #consts = new Map();
   #depth = new Map();
 
-  constructor(ctx) {
+  constructor(ctx, levelDrop = [0]) {
     this.ctx = ctx;
     this.ev = ctx.evaluator;
+    this.levelDrop = levelDrop;
   }
 
   depth(v) { return isConst(v) ? 0 : this.#depth.get(v) ?? 0; }
@@ -27,13 +33,13 @@ export class Circuit {
     if (b === 0) return a;
     if (isConst(a)) return this.add(b, a);
     if (isConst(b)) return this.#make(this.depth(a), (r) => this.ev.addPlain(a, this.#const(b), r));
-    return this.#make(Math.max(this.depth(a), this.depth(b)), (r) => this.ev.add(a, b, r));
+    return this.#make(Math.max(this.depth(a), this.depth(b)), (r) => this.#leveled(a, b, (x, y) => this.ev.add(x, y, r)));
   }
 
   sub(a, b) {
     if (isConst(b)) return this.add(a, -b);
     if (isConst(a)) return this.add(this.#make(this.depth(b), (r) => this.ev.negate(b, r)), a);
-    return this.#make(Math.max(this.depth(a), this.depth(b)), (r) => this.ev.sub(a, b, r));
+    return this.#make(Math.max(this.depth(a), this.depth(b)), (r) => this.#leveled(a, b, (x, y) => this.ev.sub(x, y, r)));
   }
 
   mul(a, b) {
@@ -45,9 +51,11 @@ export class Circuit {
     // A small public scalar: noise grows by its size only, no depth.
     if (isConst(b)) return this.#make(this.depth(a), (r) => this.ev.multiplyPlain(a, this.#const(b), r));
     this.multiplications++;
-    return this.#make(Math.max(this.depth(a), this.depth(b)) + 1, (r) => {
-      this.ev.multiply(a, b, r);
+    const depth = Math.max(this.depth(a), this.depth(b)) + 1;
+    return this.#make(depth, (r) => {
+      this.#leveled(a, b, (x, y) => this.ev.multiply(x, y, r));
       this.ev.relinearizeInplace(r, this.ctx.relinKeys);
+      this.#switchForDepth(r, depth);
     });
   }
 
@@ -71,6 +79,37 @@ export class Circuit {
     this.#temps.clear();
     for (const pt of this.#consts.values()) pt.delete();
     this.#consts.clear();
+  }
+
+  // fn(a', b') with both operands at the lower of their two levels.
+  #leveled(a, b, fn) {
+    const [ia, ib] = [this.#chainIndex(a), this.#chainIndex(b)];
+    if (ia === ib) return fn(a, b);
+    const [high, low] = ia > ib ? [a, b] : [b, a];
+    const lowered = new seal.Ciphertext();
+    const id = low.parmsId();
+    this.ev.cipherModSwitchTo(high, id, lowered);
+    id.delete();
+    try {
+      return ia > ib ? fn(lowered, b) : fn(a, lowered);
+    } finally {
+      lowered.delete();
+    }
+  }
+
+  #switchForDepth(ct, depth) {
+    const drop = this.levelDrop[Math.min(depth, this.levelDrop.length - 1)];
+    const top = this.ctx.levels.length - 1;  // chain index of the first data level
+    while (this.#chainIndex(ct) + drop > top) this.ev.cipherModSwitchToNextInplace(ct);
+  }
+
+  #chainIndex(ct) {
+    const id = ct.parmsId();
+    const data = this.ctx.context.getContextData(id);
+    const index = data.chainIndex();
+    data.delete();
+    id.delete();
+    return index;
   }
 
   #make(depth, fn) {

@@ -27,10 +27,12 @@ const tc128 = seal.SecLevelType.tc128;
 export class Context {
   #objects = [];
 
-  // BFV: { degree, plainModulus } (a prime ≡ 1 mod 2·degree, for batching) with SEAL's
-  // default 128-bit coefficient modulus for the degree.
-  static bfv({ degree, plainModulus }) {
-    const coeff = seal.CoeffModulus.BFVDefault(degree, tc128);
+  // BFV: { degree, plainModulus } (a prime ≡ 1 mod 2·degree, for batching), with primes of
+  // `coeffBits` bits or else SEAL's default 128-bit coefficient modulus for the degree.
+  static bfv({ degree, plainModulus, coeffBits }) {
+    const coeff = coeffBits
+      ? seal.CoeffModulus.Create(degree, Int32Array.from(coeffBits))
+      : seal.CoeffModulus.BFVDefault(degree, tc128);
     const plain = new seal.Modulus(BigInt(plainModulus));
     return new Context(seal.SchemeType.bfv, degree, coeff, { plain });
   }

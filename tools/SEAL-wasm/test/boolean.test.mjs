@@ -35,7 +35,8 @@ test('DifferenceComparator: [x − y ≥ k] for all 8-bit x, y', () => {
 test('cardio circuit: depth 4 and 73 multiplications (38 for height < weight + 90)', () => {
   const noop = () => {};
   const evaluator = { add: noop, sub: noop, negate: noop, addPlain: noop, multiply: noop, multiplyPlain: noop, relinearizeInplace: noop };
-  const c = new Circuit({ evaluator, slots: 1, encode: () => ({ delete: noop }) });
+  const context = { getContextData: () => ({ chainIndex: () => 0, delete: noop }) };
+  const c = new Circuit({ evaluator, context, levels: [{}], slots: 1, encode: () => ({ delete: noop }) });
   const input = Object.fromEntries(cardioFields.map(([name, width]) => [name,
     Array.from({ length: width }, () => new seal.Ciphertext())]));
   const weightMinusHeight = new DifferenceComparator(c, input.weight, input.height).atLeast(-89);
