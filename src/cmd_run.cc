@@ -32,6 +32,16 @@ void add_run_command(CLI::App& app, CliState& state) {
   cmd->add_option("--results", o->results, "Folder of the results store")->capture_default_str();
   cmd->add_option("--resume", o->resume, "Continue an interrupted run by its id (YYYYMMDD_HHMMSS)");
   cmd->add_option("--executor", o->executor, "Where cells execute: local, container, slurm")->capture_default_str();
+  cmd->add_option("--engine", o->exec.engine, "Container engine of --executor container: auto, podman, docker")
+      ->check(CLI::IsMember({"auto", "podman", "docker"}))->capture_default_str();
+  cmd->add_option("--base-image", o->exec.base_image, "BASE_IMAGE of the tools' image_base Dockerfiles (default debian:bookworm)");
+  cmd->add_option("--container-cpus", o->exec.container_cpus, "CPU quota of each container, e.g. 1.5 (0: none)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--partition", o->exec.partition, "Slurm partition to submit to");
+  cmd->add_option("--account", o->exec.account, "Slurm account to charge");
+  cmd->add_option("--sbatch-option", o->exec.sbatch_options, "Extra sbatch argument, e.g. --qos=short (repeatable)")->allow_extra_args(false);
+  cmd->add_flag("--exclusive", o->exec.exclusive, "Slurm: no other job shares a node with a benchmark task");
+  cmd->add_option("--slurm-task", o->exec.slurm_task, "Slurm: one array task per cell or per tool")
+      ->check(CLI::IsMember({"cell", "tool"}))->capture_default_str();
   cmd->add_option("--tools-dir", o->tools_dirs, "Extra folder holding tool folders (repeatable)");
   cmd->add_option("--jobs", o->jobs, "Parallel jobs when building tools")->check(CLI::Range(1, 256))->capture_default_str();
   cmd->callback([=, &state] {

@@ -9,7 +9,7 @@ Json to_json(const RunOptions& o) {
           {"sizes", o.sizes},       {"case", o.input_case},       {"repetitions", o.repetitions},
           {"warmup", o.warmup},     {"timeout", o.timeout_s},     {"seed", o.seed},
           {"threads", o.threads},   {"cpus", o.cpus},             {"memory_limit_mib", o.memory_limit_mib},
-          {"executor", o.executor}, {"tools_dirs", o.tools_dirs}};
+          {"executor", o.executor}, {"tools_dirs", o.tools_dirs}, {"executor_options", to_json(o.exec)}};
 }
 
 std::pair<std::string, std::vector<int64_t>> parse_size_option(const std::string& text) {

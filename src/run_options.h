@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "benchmark.h"
+#include "executor_options.h"
 
 namespace fhebench {
 
@@ -23,6 +24,7 @@ struct RunOptions {
   std::string results = "results";
   std::string resume;  // run id
   std::string executor = "local";
+  ExecutorOptions exec;                 // container and Slurm settings
   std::vector<std::string> tools_dirs;  // extra folders of tools
   int jobs = 2;                          // build parallelism
 };

@@ -37,13 +37,13 @@ struct ReadyTool {
 
 // Makes every tool ready (library, build, runtime); unavailable ones are reported and dropped.
 std::map<std::string, ReadyTool> prepare_tools(const std::vector<const Tool*>& tools, const RunOptions& o,
-                                                Json& tools_info, Progress& progress) {
+                                                Executor& executor, Json& tools_info, Progress& progress) {
   std::map<std::string, ReadyTool> ready;
   for (const Tool* t : tools) {
     SetupOptions so;
     so.jobs = o.jobs;
     so.log = [&](const std::string& line) { progress.message(t->name + ": " + line); };
-    ToolSetup s = setup_tool(*t, so);
+    ToolSetup s = executor.prepare(*t, so);
     tools_info[t->name] = s.info;
     if (!s.available) {
       tools_info[t->name]["unavailable"] = s.reason;
@@ -108,6 +108,7 @@ RunOptions options_from_json(const Json& j) {
   o.cpus = j.value("cpus", o.cpus);
   o.memory_limit_mib = j.value("memory_limit_mib", o.memory_limit_mib);
   o.executor = j.value("executor", o.executor);
+  o.exec = executor_options_from_json(j.value("executor_options", Json::object()));
   o.tools_dirs = j.value("tools_dirs", o.tools_dirs);
   return o;
 }
@@ -196,8 +197,9 @@ int run_benchmarks(const RunOptions& given) {
   for (const auto& e : catalog)
     if (!e.tool) progress.message(fmt::format("{}: skipped, broken manifest: {}", e.name(), e.error));
 
+  auto executor = make_executor(o);
   Json tools_info = Json::object();
-  auto ready = prepare_tools(selected_tools(o, catalog), o, tools_info, progress);
+  auto ready = prepare_tools(selected_tools(o, catalog), o, *executor, tools_info, progress);
   std::vector<Cell> cells;
   if (store) {
     for (const auto& c : run["matrix"]) cells.push_back(cell_from_json(c));
@@ -214,14 +216,31 @@ int run_benchmarks(const RunOptions& given) {
     for (const auto& c : cells) run["matrix"].push_back(to_json(c));
     store->write_run(run);
   }
-  auto executor = make_executor(o);
   progress = Progress(cells.size());
   progress.message(fmt::format("run {}: {} cells × {} repetitions (+{} warm-up) on the {} executor, results in {}",
                                store->id(), cells.size(), o.repetitions, o.warmup, executor->name(), store->dir().string()));
   ::signal(SIGINT, on_signal);
   ::signal(SIGTERM, on_signal);
   bool missing_tool = false;
-  for (size_t i = 0; i < cells.size() && !interrupted(); ++i) {
+  if (CellScheduler* scheduler = executor->scheduler()) {
+    // Whole cells run elsewhere (Slurm); this process follows them through the store.
+    std::vector<size_t> runnable;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const auto it = ready.find(cells[i].tool);
+      if (it != ready.end() && find_impl(*it->second.tool, cells[i])) {
+        runnable.push_back(i);
+        continue;
+      }
+      missing_tool = true;
+      progress.start_cell(i, cell_label(cells[i]), o.repetitions);
+      progress.finish_cell("not run: the tool or implementation is unavailable now");
+    }
+    scheduler->run_cells(*store, cells, runnable, o, progress, [&](size_t i) {
+      progress.start_cell(i, cell_label(cells[i]), o.repetitions);
+      progress.finish_cell(cell_outcome(summarize_cell(cells[i], store->records(cells[i]), o.repetitions)));
+    }, interrupted);
+  }
+  for (size_t i = 0; i < cells.size() && !interrupted() && !executor->scheduler(); ++i) {
     const Cell& cell = cells[i];
     progress.start_cell(i, cell_label(cell), o.repetitions);
     const auto it = ready.find(cell.tool);
@@ -231,7 +250,7 @@ int run_benchmarks(const RunOptions& given) {
       progress.finish_cell("not run: the tool or implementation is unavailable now");
       continue;
     }
-    if (!run_cell(*store, cell, o, expand_command(*it->second.tool, *impl, it->second.setup), *executor, progress)) break;
+    if (!run_cell(*store, cell, o, executor->command(*it->second.tool, *impl, it->second.setup), *executor, progress)) break;
     progress.finish_cell(cell_outcome(summarize_cell(cell, store->records(cell), o.repetitions)));
   }
   const bool stopped = interrupted();

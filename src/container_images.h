@@ -1,0 +1,38 @@
+// A tool's images for the container executor (docs/executors.md), as in the SoK layout:
+// tools/<Tool>/image_base/Dockerfile (the library and its dependencies, FROM $BASE_IMAGE)
+// and tools/<Tool>/Dockerfile (the evaluation programs, FROM $BASE_IMAGE = the base image
+// just built). Tags carry the hash of everything that goes into an image, so an unchanged
+// tool is found, not rebuilt; the engine's layer cache serves the rest.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "container_engine.h"
+#include "manifest.h"
+
+namespace fhebench {
+
+// Where a tool lives inside its image: its folder ({tool_dir}) and its build ({build_dir}).
+std::string image_tool_dir(const Tool& tool);  // /fhebench/tools/<Tool>
+inline constexpr const char* kImageBuildDir = "/fhebench/build";
+
+struct ToolImages {
+  std::string image;  // the programs' image, e.g. fhebench/seal:0123456789abcdef
+  std::string base;   // what it was built FROM
+  std::string error, fix;  // why there is no image, and what fixes it
+};
+
+// The base of every image_base (BASE_IMAGE): `wanted` when given; else debian:bookworm, or
+// the locally made localhost/fhebench/debian:bookworm (scripts/podman-base-image) when only
+// that one is present, so that builds work offline.
+std::string choose_base_image(const ContainerEngine& engine, const std::string& wanted);
+
+// "fhebench/<tool lower-case>[-base]:<16 hex digits>"
+std::string image_tag(const Tool& tool, bool base, const std::string& hash);
+
+// Finds or builds both images. Build logs go to <cache>/images/<tag>/.
+ToolImages ensure_tool_images(const ContainerEngine& engine, const Tool& tool, const std::string& base_image,
+                              const std::function<void(const std::string&)>& log);
+
+}  // namespace fhebench

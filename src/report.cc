@@ -1,0 +1,56 @@
+#include "report.h"
+
+#include <fmt/format.h>
+
+#include <functional>
+
+#include "atomic_file.h"
+#include "plot_gnuplot.h"
+#include "report_data.h"
+#include "report_latex.h"
+#include "report_stats_csv.h"
+#include "site_export.h"
+#include "summary_table.h"
+
+namespace fhebench {
+
+ReportResult write_report(const RunStore& store, const ReportParts& parts) {
+  const ReportRun run = load_report_run(store);
+  ReportResult result;
+  auto part = [&](const char* name, const std::vector<std::string>& files, const std::function<void()>& make) {
+    try {
+      make();
+      result.written.insert(result.written.end(), files.begin(), files.end());
+    } catch (const std::exception& e) {
+      result.problems.push_back(fmt::format("{}: {}", name, e.what()));
+    }
+  };
+  if (parts.tables) {
+    part("tables", {"summary.md", "tables.tex", "stats.csv"}, [&] {
+      write_file_atomic(run.dir / "summary.md", summary_markdown(run.summary, run.run));
+      write_file_atomic(run.dir / "tables.tex", tables_tex(run));
+      write_file_atomic(run.dir / "stats.csv", stats_csv(run));
+    });
+  }
+  if (parts.plots) {
+    part("plots", {"plot/"}, [&] {
+      for (const auto& failure : write_plots(run)) result.problems.push_back("plots: " + failure);
+    });
+  }
+  if (parts.site) part("site", {"site/index.html"}, [&] { write_site(store, run); });
+  return result;
+}
+
+void report_after_run(const RunStore& store) {
+  try {
+    const ReportResult r = write_report(store);
+    for (const auto& p : r.problems) fmt::print(stderr, "fhebench: warning: report: {}\n", p);
+    if (!r.written.empty())
+      fmt::print(stderr, "report: {} ({})\n", (store.dir() / "site" / "index.html").string(), fmt::join(r.written, ", "));
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "fhebench: warning: no report for run {}: {} (the results are stored; retry with `fhebench report {}`)\n",
+               store.id(), e.what(), store.id());
+  }
+}
+
+}  // namespace fhebench

@@ -1,0 +1,124 @@
+#include "report_data.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <regex>
+#include <stdexcept>
+
+#include "atomic_file.h"
+#include "cell_summary.h"
+
+namespace fhebench {
+
+bool valid_run_id(const std::string& id) {
+  static const std::regex pattern(R"(\d{8}_\d{6}(_\d{1,6})?)");
+  return std::regex_match(id, pattern);
+}
+
+std::vector<std::string> run_ids(const fs::path& results_dir) {
+  std::vector<std::pair<std::string, int>> found;  // (second, suffix): "_10" after "_9"
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(results_dir, ec)) {
+    const std::string id = e.path().filename().string();
+    if (!valid_run_id(id) || !e.is_directory(ec) || !fs::is_regular_file(e.path() / "run.json", ec)) continue;
+    found.emplace_back(id.substr(0, 15), id.size() > 15 ? std::stoi(id.substr(16)) : 1);
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> ids;
+  for (const auto& [base, n] : found) ids.push_back(n == 1 ? base : base + "_" + std::to_string(n));
+  return ids;
+}
+
+ReportRun load_report_run(const RunStore& store) {
+  ReportRun r{store.id(), store.dir(), store.read_run(), Json()};
+  if (const auto text = read_file(store.dir() / "summary.json")) {
+    r.summary = Json::parse(*text, nullptr, false);
+    if (!r.summary.is_object() || !r.summary.contains("cells") || !r.summary["cells"].is_array())
+      throw std::runtime_error((store.dir() / "summary.json").string() + " is unreadable");
+  } else {
+    r.summary = summarize_run(store);  // a run still going on or interrupted before finishing
+  }
+  return r;
+}
+
+std::string impl_label(const Json& cell) {
+  const std::string tool = cell.value("tool", "?");
+  const std::string variant = cell.value("variant", "default");
+  return variant == "default" ? tool : tool + "/" + variant;
+}
+
+bool cell_fine(const Json& cell) {
+  const std::string st = cell.value("status", "");
+  return st == "ok" || st == "partial";
+}
+
+bool has_figures(const Json& cell) {
+  return cell.contains("phases") && cell["phases"].contains("total") && cell["phases"]["total"].value("n", 0) > 0;
+}
+
+static double stat_of(const Json& cell, const std::string& phase, const char* what) {
+  if (!has_figures(cell) || !cell["phases"].contains(phase) || cell["phases"][phase].value("n", 0) == 0)
+    return std::numeric_limits<double>::quiet_NaN();
+  return cell["phases"][phase].value(what, 0.0);
+}
+
+double phase_median(const Json& cell, const std::string& phase) { return stat_of(cell, phase, "median"); }
+double phase_sd(const Json& cell, const std::string& phase) { return stat_of(cell, phase, "sd"); }
+
+size_t BenchmarkCells::count() const {
+  size_t n = 0;
+  for (const auto& s : sizes) n += s.size();
+  return n;
+}
+
+std::vector<BenchmarkCells> cells_by_benchmark(const Json& summary) {
+  std::vector<BenchmarkCells> out;
+  std::map<std::string, std::map<std::string, std::vector<const Json*>>> groups;
+  for (const auto& c : summary["cells"]) {
+    const std::string b = c.value("benchmark", "?");
+    if (std::none_of(out.begin(), out.end(), [&](const auto& x) { return x.benchmark == b; })) out.push_back({b, {}});
+    groups[b][c.value("size_key", "")].push_back(&c);
+  }
+  auto size_less = [](const Json* a, const Json* b) {  // numeric, key by key (keys are sorted)
+    const Json& sa = a->value("size", Json::object());
+    const Json& sb = b->value("size", Json::object());
+    for (const auto& [k, v] : sa.items()) {
+      const double x = v.is_number() ? v.get<double>() : 0, y = sb.contains(k) && sb[k].is_number() ? sb[k].get<double>() : 0;
+      if (x != y) return x < y;
+    }
+    return false;
+  };
+  auto faster = [](const Json* a, const Json* b) {
+    const double ta = phase_median(*a, "total"), tb = phase_median(*b, "total");
+    if (std::isnan(ta) != std::isnan(tb)) return std::isnan(tb);
+    if (!std::isnan(ta) && ta != tb) return ta < tb;
+    return impl_label(*a) < impl_label(*b);
+  };
+  for (auto& bc : out) {
+    for (auto& [_, cells] : groups[bc.benchmark]) {
+      std::sort(cells.begin(), cells.end(), faster);
+      bc.sizes.push_back(cells);
+    }
+    std::sort(bc.sizes.begin(), bc.sizes.end(), [&](const auto& a, const auto& b) { return size_less(a[0], b[0]); });
+  }
+  return out;
+}
+
+TimeUnit unit_for(double max_seconds) {
+  if (max_seconds >= 1) return {"s", 1};
+  if (max_seconds >= 1e-3) return {"ms", 1e3};
+  return {"µs", 1e6};
+}
+
+std::string text_of(const Json& object, const std::string& key) {
+  if (!object.is_object() || !object.contains(key) || object[key].is_null()) return "";
+  return object[key].is_string() ? object[key].get<std::string>() : dump_json(object[key]);
+}
+
+std::string dump_json(const Json& j, int indent) {
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace fhebench

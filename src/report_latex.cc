@@ -1,0 +1,120 @@
+#include "report_latex.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "protocol.h"
+
+namespace fhebench {
+namespace {
+
+std::string security_tex(const Json& cell) {
+  const Json& s = cell.value("security", Json::object());
+  const std::string source = s.value("source", "none");
+  if (source == "none") return "--";
+  if (s.value("below_128", false)) return "$<$128";
+  const std::string bits = s.contains("bits") && s["bits"].is_number() ? s["bits"].dump() : "?";
+  return source == "declared" ? bits + " (decl.)" : bits;
+}
+
+std::string unit_tex(const TimeUnit& u) { return u.name == "µs" ? "$\\mu$s" : u.name; }
+
+std::string row(const Json& c, const TimeUnit& u, bool size_column, int mark) {
+  std::vector<std::string> f = {latex_escape(impl_label(c)) + (mark ? fmt::format("\\textsuperscript{{{}}}", mark) : ""),
+                                latex_escape(c.value("scheme", ""))};
+  if (size_column) f.push_back(latex_escape(c.value("size_key", "")));
+  for (const char* p : kCanonicalPhases) f.push_back(three_digits(phase_median(c, p) * u.factor));
+  f.push_back(three_digits(phase_median(c, "total") * u.factor));
+  const double sd = phase_sd(c, "total") * u.factor;
+  f.back() += std::isnan(sd) || sd == 0 ? "" : " $\\pm$ " + three_digits(sd);
+  f.push_back(c.contains("vs_plaintext") && c["vs_plaintext"].is_number() ? three_digits(c["vs_plaintext"].get<double>()) : "--");
+  const double mem = c.value("peak_rss_bytes", Json::object()).value("median", 0.0);
+  f.push_back(mem > 0 ? three_digits(mem / 1048576.0) : "--");
+  f.push_back(security_tex(c));
+  return fmt::format("    {} \\\\\n", fmt::join(f, " & "));
+}
+
+std::string table(const ReportRun& run, const BenchmarkCells& b) {
+  double max_total = 0;
+  for (const auto& size : b.sizes)
+    for (const Json* c : size)
+      if (has_figures(*c)) max_total = std::max(max_total, phase_median(*c, "total"));
+  const TimeUnit u = unit_for(max_total);
+  const bool size_column = b.sizes.size() > 1;
+  const int reps = run.run.value("options", Json::object()).value("repetitions", 0);
+  std::string caption = fmt::format("{}{}: median time per phase in {} over {} repetitions (total $\\pm$ one standard "
+                                    "deviation), as a multiple of the plaintext baseline, peak memory and security level "
+                                    "in bits. fhebench run {}.",
+                                    latex_escape(b.benchmark),
+                                    size_column ? "" : " (" + latex_escape(b.sizes[0][0]->value("size_key", "")) + ")",
+                                    unit_tex(u), reps, latex_escape(run.id));
+  std::string out = fmt::format("\\begin{{table}}[tbp]\n  \\centering\n  \\small\n  \\caption{{{}}}\n  \\label{{tab:fhebench-{}}}\n",
+                                caption, latex_escape(b.benchmark));
+  out += fmt::format("  \\begin{{tabular}}{{ll{}rrrrrrrl}}\n    \\toprule\n", size_column ? "l" : "");
+  out += fmt::format("    Implementation & Scheme & {}KeyGen & Enc & Eval & Dec & Total & $\\times$\\,plain & Mem.\\ (MiB) & Security \\\\\n    \\midrule\n",
+                     size_column ? "Size & " : "");
+  std::vector<std::string> notes;
+  for (size_t i = 0; i < b.sizes.size(); ++i) {
+    if (i) out += "    \\addlinespace\n";
+    for (const Json* c : b.sizes[i]) {
+      int mark = 0;
+      if (!cell_fine(*c)) {
+        notes.push_back(fmt::format("\\textsuperscript{{{}}}{} ({}): {}{}", notes.size() + 1, latex_escape(impl_label(*c)),
+                                    latex_escape(c->value("size_key", "")), latex_escape(c->value("status", "")),
+                                    c->value("reason", "").empty() ? "" : " -- " + latex_escape(c->value("reason", "").substr(0, 160))));
+        mark = static_cast<int>(notes.size());
+      }
+      out += row(*c, u, size_column, mark);
+    }
+  }
+  out += "    \\bottomrule\n  \\end{tabular}\n";
+  if (!notes.empty())
+    out += fmt::format("  \\par\\smallskip\\footnotesize Not ok (figures, if any, from repetitions that were not ok): {}.\n",
+                       fmt::join(notes, "; "));
+  return out + "\\end{table}\n";
+}
+
+}  // namespace
+
+std::string latex_escape(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    switch (ch) {
+      case '\\': out += "\\textbackslash{}"; break;
+      case '&': case '%': case '$': case '#': case '_': case '{': case '}': out += '\\'; out += ch; break;
+      case '~': out += "\\textasciitilde{}"; break;
+      case '^': out += "\\textasciicircum{}"; break;
+      case '\n': case '\r': case '\t': out += ' '; break;
+      default:
+        if (s.compare(i, 2, "µ") == 0) out += "$\\mu$", ++i;
+        else if (s.compare(i, 2, "×") == 0) out += "$\\times$", ++i;
+        else out += ch;
+    }
+  }
+  return out;
+}
+
+std::string three_digits(double v) {
+  if (std::isnan(v)) return "--";
+  const double a = std::fabs(v);
+  if (a >= 100 || a == 0) return fmt::format("{:.0f}", v);
+  if (a >= 10) return fmt::format("{:.1f}", v);
+  if (a >= 1) return fmt::format("{:.2f}", v);
+  if (a < 0.001) return "$<$0.001";
+  return fmt::format("{:.3f}", v);
+}
+
+std::string tables_tex(const ReportRun& run) {
+  std::string out = fmt::format(
+      "% fhebench run {}: one table per benchmark. Needs \\usepackage{{booktabs}}; \\input{{tables.tex}}.\n"
+      "% Medians over the ok repetitions; cells that are not ok are marked and explained below their table.\n"
+      "% Machine: {}, {} cores; {}.\n\n",
+      run.id, latex_escape(run.run.value("machine", Json::object()).value("cpu_model", "?")),
+      run.run.value("machine", Json::object()).value("cores", 0), latex_escape(run.run.value("machine", Json::object()).value("os", "")));
+  for (const auto& b : cells_by_benchmark(run.summary)) out += table(run, b) + "\n";
+  return out;
+}
+
+}  // namespace fhebench
