@@ -83,10 +83,15 @@ ResolvedLibrary from_clone(const Tool& tool, const ResolveOptions& opt) {
     std::error_code ec;
     fs::remove_all(src, ec);
     fs::create_directories(src.parent_path(), ec);
-    if (!capture_output({"git", "clone", "--quiet", "--depth", "1", "--recurse-submodules", "--shallow-submodules",
-                         "--branch", lib.ref, lib.git, src.string()}, 300)) {
+    // init + fetch of the ref works for tags, branches and commit ids alike.
+    const std::string dir = src.string();
+    const bool cloned = capture_output({"git", "init", "-q", dir}) &&
+                        capture_output({"git", "-C", dir, "fetch", "-q", "--depth", "1", lib.git, lib.ref}, 600) &&
+                        capture_output({"git", "-C", dir, "checkout", "-q", "FETCH_HEAD"}) &&
+                        capture_output({"git", "-C", dir, "submodule", "update", "-q", "--init", "--recursive", "--depth", "1"}, 600);
+    if (!cloned) {
       fs::remove_all(src, ec);
-      r.reason = fmt::format("{} is not installed and cloning {} at {} failed", lib.name, lib.git, lib.ref);
+      r.reason = fmt::format("{} is not installed and fetching {} at {} failed", lib.name, lib.git, lib.ref);
       return r;
     }
     std::ofstream(src / ".fhebench-complete") << lib.ref << "\n";

@@ -1,0 +1,149 @@
+// Library resolution and the build cache, for real: a tiny library in a local git
+// repository is cloned at its pinned tag (file:// works offline), built from a checkout,
+// or pointed to; the tool built against it runs; unchanged tools are not rebuilt.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "atomic_file.h"
+#include "process.h"
+#include "test_util.h"
+
+namespace fhebench::test {
+namespace {
+
+void write(const fs::path& f, const std::string& text) {
+  fs::create_directories(f.parent_path());
+  std::ofstream(f) << text;
+}
+
+void git(const fs::path& repo, std::vector<std::string> args) {
+  args.insert(args.begin(), {"git", "-C", repo.string(), "-c", "user.name=t", "-c", "user.email=t@t"});
+  ASSERT_TRUE(capture_output(args)) << args[7];
+}
+
+// A header-only "library" with a CMake project that installs it, tagged v1 in a git repo.
+fs::path make_library(const fs::path& root) {
+  const fs::path repo = root / "tinylib";
+  write(repo / "CMakeLists.txt",
+        "cmake_minimum_required(VERSION 3.20)\nproject(tiny NONE)\ninstall(FILES tiny.h DESTINATION include)\n");
+  write(repo / "tiny.h", "#pragma once\ninline int tiny_count(bool a, bool b) { return int(a) + int(b); }\n");
+  git(repo, {"init", "-q"});
+  git(repo, {"add", "."});
+  git(repo, {"commit", "-q", "-m", "v1"});
+  git(repo, {"tag", "v1"});
+  return repo;
+}
+
+const char* kProgram = R"(#include <fhebench/program.hpp>
+#include <tiny.h>
+#include <vector>
+int main() {
+  fhebench::Program p;
+  for (const char* ph : {"keygen", "encrypt", "compute", "decrypt"}) p.record(ph, 0);
+  using V = std::vector<int>;
+  auto f = [&](const char* n) { return p.input<V>(n); };
+  V s = f("sex"), age = f("age"), hdl = f("hdl"), h = f("height"), w = f("weight"), act = f("physical_act"),
+    d = f("drinking"), a = f("antecedent"), sm = f("smoker"), di = f("diabetic"), pr = f("pressure"), r(s.size());
+  for (size_t i = 0; i < s.size(); ++i)
+    r[i] = tiny_count(s[i] && age[i] > 50, !s[i] && age[i] > 60) + a[i] + sm[i] + di[i] + pr[i] + (hdl[i] < 40) +
+           (h[i] < w[i] + 90) + (act[i] < 30) + tiny_count(s[i] && d[i] > 3, !s[i] && d[i] > 2);
+  p.output("risk", r);
+  return p.finish();
+}
+)";
+
+// tools/Tiny, whose manifest pins the library repository at v1.
+fs::path make_tool(const fs::path& root, const fs::path& repo) {
+  const fs::path tools = root / "tools";
+  write(tools / "Tiny/tool.toml", "name = \"Tiny\"\nlanguage = \"cpp\"\n[library]\nname = \"Tiny\"\nversion = \"1\"\n"
+                                  "git = \"file://" + repo.string() + "\"\nref = \"v1\"\ndetect = \"include/tiny.h\"\n"
+                                  "[build]\n[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"{build_dir}/cardio\"]\n");
+  write(tools / "Tiny/source/CMakeLists.txt",
+        "cmake_minimum_required(VERSION 3.20)\nproject(t CXX)\nset(CMAKE_CXX_STANDARD 20)\n"
+        "find_package(nlohmann_json 3.10 REQUIRED)\nfind_path(TINY_INCLUDE tiny.h REQUIRED)\n"
+        "add_executable(cardio cardio.cc)\ntarget_include_directories(cardio PRIVATE ${FHEBENCH_INCLUDE_DIR} ${TINY_INCLUDE})\n"
+        "target_link_libraries(cardio PRIVATE nlohmann_json::nlohmann_json)\n");
+  write(tools / "Tiny/source/cardio.cc", kProgram);
+  return tools;
+}
+
+class ToolSetup : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    repo_ = make_library(root_.path());
+    tools_ = make_tool(root_.path(), repo_);
+  }
+  CommandResult fhebench(std::vector<std::string> args, std::vector<std::pair<std::string, std::string>> env = {}) {
+    args.insert(args.end(), {"--tools-dir", tools_.string()});
+    env.push_back({"FHEBENCH_CACHE", (root_ / "cache").string()});
+    return run_fhebench(args, 600, env);
+  }
+  Json run_and_read(std::vector<std::pair<std::string, std::string>> env) {
+    TempDir results;
+    const auto r = fhebench({"run", "--tools", "Tiny", "--repetitions", "1", "--warmup", "0", "--benchmarks", "cardio",
+                             "--case", "sok", "--results", results.path().string()}, env);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    const fs::path run = only_run(results.path());
+    EXPECT_EQ(read_json(run / "summary.json")["cells"][0]["status"], "ok");
+    return read_json(run / "run.json");
+  }
+  TempDir root_;
+  fs::path repo_, tools_;
+};
+
+}  // namespace
+
+TEST_F(ToolSetup, ClonesThePinnedRefBuildsAndRuns) {
+  const Json run = run_and_read({});
+  EXPECT_NE(run["tools"]["Tiny"]["source"].get<std::string>().find("cloned from file://"), std::string::npos)
+      << run["tools"].dump();
+}
+
+TEST_F(ToolSetup, BuildsFromALocalCheckout) {
+  const Json run = run_and_read({{"FHEBENCH_TINY_SOURCE", repo_.string()}});
+  EXPECT_EQ(run["tools"]["Tiny"]["source"], "built from " + repo_.string());
+}
+
+TEST_F(ToolSetup, UsesAnInstalledPrefix) {
+  write(root_ / "prefix/include/tiny.h", read_file(repo_ / "tiny.h").value());
+  const Json run = run_and_read({{"FHEBENCH_TINY_PREFIX", (root_ / "prefix").string()}});
+  EXPECT_EQ(run["tools"]["Tiny"]["source"], "installed at " + (root_ / "prefix").string());
+}
+
+TEST_F(ToolSetup, UnavailableLibrarySaysWhyAndWhatFixesIt) {
+  const std::vector<std::pair<std::string, std::string>> env = {{"FHEBENCH_TINY_PREFIX", (root_ / "nowhere").string()}};
+  const auto doctor = fhebench({"doctor", "--tools", "Tiny"}, env);
+  EXPECT_EQ(doctor.exit_code, 1);
+  EXPECT_NE(doctor.out.find("Tiny         unavailable: FHEBENCH_TINY_PREFIX="), std::string::npos) << doctor.out;
+  EXPECT_NE(doctor.out.find("fix: point FHEBENCH_TINY_PREFIX at the install prefix of Tiny 1"), std::string::npos) << doctor.out;
+  // The other tools still run; the run says the tool asked for did not.
+  TempDir results;
+  const auto r = fhebench({"run", "--tools", "Tiny,Plaintext", "--benchmarks", "cardio", "--repetitions", "1",
+                           "--results", results.path().string()}, env);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("Tiny: unavailable"), std::string::npos) << r.err;
+  EXPECT_EQ(read_json(only_run(results.path()) / "summary.json")["cells"][0]["tool"], "Plaintext");
+}
+
+TEST_F(ToolSetup, UnchangedToolIsNotRebuiltChangedToolIs) {
+  EXPECT_NE(fhebench({"build", "--tools", "Tiny"}).err.find("Tiny: building"), std::string::npos);
+  const auto again = fhebench({"build", "--tools", "Tiny"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.err.find("building"), std::string::npos) << again.err;
+  write(tools_ / "Tiny/source/cardio.cc", std::string(kProgram) + "// changed\n");
+  EXPECT_NE(fhebench({"build", "--tools", "Tiny"}).err.find("Tiny: building " + (tools_ / "Tiny/source").string()),
+            std::string::npos);
+}
+
+TEST_F(ToolSetup, FailedBuildLeavesNoCacheEntry) {
+  write(tools_ / "Tiny/source/cardio.cc", "this is not C++\n");
+  const auto r = fhebench({"build", "--tools", "Tiny"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("building its programs failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("full log:"), std::string::npos) << r.out;
+  for (const auto& e : fs::directory_iterator(root_ / "cache/build"))
+    if (e.is_directory()) EXPECT_FALSE(e.path().filename().string().rfind("Tiny-", 0) == 0) << e.path();
+}
+
+}  // namespace fhebench::test
