@@ -1,0 +1,69 @@
+// Every FHE tool in tools/ runs its implementations through the real harness and gets every
+// result verified: at default sizes, with the SoK vectors, and at a larger size. A tool whose
+// library or runtime is not available here is skipped with a message that names it.
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace fhebench::test {
+namespace {
+
+std::vector<std::string> fhe_tools() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(fs::path(FHEBENCH_TEST_DIR) / "../tools"))
+    if (e.is_directory() && e.path().filename() != "Plaintext") names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// "" when available, else doctor's reason and fix.
+std::string unavailable(const std::string& tool) {
+  const auto r = run_fhebench({"doctor", "--tools", tool});
+  return r.exit_code == 0 ? "" : r.out.substr(r.out.find(tool));
+}
+
+void expect_all_verified(const std::string& tool, std::vector<std::string> args) {
+  TempDir results;
+  args.insert(args.begin(), {"run", "--tools", tool, "--repetitions", "1", "--warmup", "0"});
+  args.insert(args.end(), {"--results", results.path().string()});
+  const auto r = run_fhebench(args, 1800);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  const Json summary = read_json(only_run(results.path()) / "summary.json");
+  ASSERT_FALSE(summary["cells"].empty());
+  for (const auto& c : summary["cells"]) {
+    EXPECT_TRUE(c["status"] == "ok" || c["status"] == "unsupported")
+        << tool << " " << c["benchmark"] << "/" << c["variant"] << " " << c["size_key"] << ": " << c["status"] << " " << c["reason"];
+    if (c["status"] != "ok") continue;
+    EXPECT_FALSE(c["security"].value("below_128", true) && c["security"]["source"] == "table")
+        << c["impl"] << " is below 128-bit security: " << c["security"]["note"];
+    EXPECT_FALSE(c["fhe"].empty()) << c["impl"] << " reports its FHE parameters";
+  }
+}
+
+class ToolRun : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    const std::string why = unavailable(GetParam());
+    if (!why.empty()) GTEST_SKIP() << GetParam() << " is not available here: " << why;
+  }
+};
+
+}  // namespace
+
+TEST_P(ToolRun, DefaultSizes) { expect_all_verified(GetParam(), {}); }
+
+TEST_P(ToolRun, SokVectors) { expect_all_verified(GetParam(), {"--case", "sok"}); }
+
+TEST_P(ToolRun, LargerSizes) {
+  expect_all_verified(GetParam(), {"--benchmarks", "cardio,chi_squared,laplacian", "--size", "patients=64", "--size",
+                                   "instances=256", "--size", "width=32"});
+}
+
+INSTANTIATE_TEST_SUITE_P(Tools, ToolRun, ::testing::ValuesIn(fhe_tools()),
+                         [](const auto& info) {
+                           std::string n = info.param;
+                           for (char& c : n) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                           return n;
+                         });
+
+}  // namespace fhebench::test
