@@ -5,6 +5,7 @@
 #include <fhebench/program.hpp>
 
 #include "cardio_circuit.hpp"
+#include "parameters.hpp"
 #include "report.hpp"
 
 #include <iostream>
@@ -13,18 +14,14 @@ using namespace sealbench;
 
 namespace {
 
-constexpr size_t kPolyDegree = 8192;     // depth 4 leaves ≈ 30 bits of noise budget
+constexpr size_t kPolyDegree = 8192;
 constexpr uint64_t kPlainModulus = 65537;  // the smallest prime ≡ 1 mod 2·8192
-// Primes dropped by depth (BFV budget: 150 fresh, ≈ 29 bits per level; a switch to 3 primes caps
-// it at ≈ 106): depth 4 ends with ≈ 20 bits and the product levels run ≈ 15% faster.
-const std::vector<int> kLevelDrop{0, 1, 1, 2};
+// Data primes dropped by depth: products of depth ≥ 2 keep 2 of the 3 (BFV budget 150 bits
+// fresh, ≈ 29 per level, ≈ 89 at most with 2 primes): depth 4 ends with ≈ 34 bits.
+const std::vector<int> kLevelDrop{0, 0, 1};
 
 seal::EncryptionParameters parameters() {
-  seal::EncryptionParameters parms(seal::scheme_type::bfv);
-  parms.set_poly_modulus_degree(kPolyDegree);
-  parms.set_coeff_modulus(seal::CoeffModulus::BFVDefault(kPolyDegree));
-  parms.set_plain_modulus(kPlainModulus);
-  return parms;
+  return bfv_parameters(kPolyDegree, kBfv8192Primes, kPlainModulus);
 }
 
 struct Batch {

@@ -4,6 +4,7 @@
 #include <fhebench/program.hpp>
 
 #include "cardio_circuit.hpp"
+#include "parameters.hpp"
 #include "report.hpp"
 
 #include <iostream>
@@ -14,18 +15,14 @@ namespace {
 
 constexpr size_t kPolyDegree = 8192;
 constexpr int kRiskBits = 4;            // risk ≤ 9
-// Primes dropped by depth (t = 2: budget 165 fresh, ≈ 13.5 bits per level): depth 7 ends with
-// ≈ 21 bits and the circuit runs ≈ 17% faster than at the full modulus.
-const std::vector<int> kLevelDrop{0, 1, 1, 2, 2, 2, 3};
+// Data primes dropped by depth (t = 2: budget ≈ 165 bits fresh, ≈ 13.5 per level): 1 of 3 from
+// depth 2, 2 from depth 6; depth 7 ends with ≈ 33 bits.
+const std::vector<int> kLevelDrop{0, 0, 1, 1, 1, 1, 2};
 constexpr int64_t kMaxPatients = 256;   // about 1.3 s each on one core: beyond, too long to wait
 constexpr double kSecondsPerPatient = 1.3;
 
 seal::EncryptionParameters parameters() {
-  seal::EncryptionParameters parms(seal::scheme_type::bfv);
-  parms.set_poly_modulus_degree(kPolyDegree);
-  parms.set_coeff_modulus(seal::CoeffModulus::BFVDefault(kPolyDegree));
-  parms.set_plain_modulus(2);
-  return parms;
+  return bfv_parameters(kPolyDegree, kBfv8192Primes, 2);
 }
 
 CardioInputs encrypt_patient(Circuit& c, seal::Encryptor& encryptor, const CardioPlain& plain,

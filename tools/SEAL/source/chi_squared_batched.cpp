@@ -4,6 +4,7 @@
 #include <fhebench/program.hpp>
 
 #include "circuit.hpp"
+#include "parameters.hpp"
 #include "report.hpp"
 
 #include <iostream>
@@ -18,11 +19,8 @@ constexpr int kPlainBits = 25;
 const char* const kOutputs[] = {"alpha", "beta1", "beta2", "beta3"};
 
 seal::EncryptionParameters parameters() {
-  seal::EncryptionParameters parms(seal::scheme_type::bfv);
-  parms.set_poly_modulus_degree(kPolyDegree);
-  parms.set_coeff_modulus(seal::CoeffModulus::BFVDefault(kPolyDegree));
-  parms.set_plain_modulus(seal::PlainModulus::Batching(kPolyDegree, kPlainBits));
-  return parms;
+  return bfv_parameters(kPolyDegree, kBfv8192Primes,
+                        seal::PlainModulus::Batching(kPolyDegree, kPlainBits));
 }
 
 std::vector<Value> chi_squared(Circuit& c, const Value& n0, const Value& n1, const Value& n2) {

@@ -6,6 +6,7 @@
 // only read pixels of the image. Results are decoded centered mod t (negative values).
 #include <fhebench/program.hpp>
 
+#include "parameters.hpp"
 #include "report.hpp"
 
 #include <iostream>
@@ -33,11 +34,7 @@ Ring ring_for(int64_t width) {
 }
 
 seal::EncryptionParameters parameters(const Ring& ring) {
-  seal::EncryptionParameters parms(seal::scheme_type::bfv);
-  parms.set_poly_modulus_degree(ring.n);
-  parms.set_coeff_modulus(seal::CoeffModulus::Create(ring.n, ring.primes));
-  parms.set_plain_modulus(kPlainModulus);
-  return parms;
+  return bfv_parameters(ring.n, ring.primes, kPlainModulus);
 }
 
 std::vector<int> rotation_steps(int width) {
