@@ -5,13 +5,13 @@
 import { Program } from '@fhebench/program';
 import { Circuit } from './boolean.mjs';
 import { cardioFields, cardioConditions } from './cardio_circuit.mjs';
-import { Context, batches, free, generateKeys } from './common.mjs';
+import { Context, batches, bfv8192Primes, free, generateKeys } from './common.mjs';
 
 // t = 65537 is the smallest prime ≡ 1 mod 2·8192.
-const params = { degree: 8192, plainModulus: 65537 };
-// Primes dropped by depth (BFV budget: 150 fresh, ≈ 29 bits per level; a switch to 3 primes
-// caps it at ≈ 106): depth 4 ends with ≈ 20 bits and the product levels run faster.
-const levelDrop = [0, 1, 1, 2];
+const params = { degree: 8192, coeffBits: bfv8192Primes, plainModulus: 65537 };
+// Data primes dropped by depth: products of depth ≥ 2 keep 2 of the 3 (BFV budget 150 bits
+// fresh, ≈ 29 per level, ≈ 89 at most with 2 primes): depth 4 ends with ≈ 34 bits.
+const levelDrop = [0, 0, 1];
 
 const p = new Program();
 const patients = p.size('patients');

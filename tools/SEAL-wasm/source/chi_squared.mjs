@@ -5,11 +5,11 @@
 // batch of `slots` instances after the other.
 import { Program } from '@fhebench/program';
 import { Circuit } from './boolean.mjs';
-import { Context, batches, free, generateKeys } from './common.mjs';
+import { Context, batches, bfv8192Primes, free, generateKeys } from './common.mjs';
 
 // Inputs 0..31: alpha ≤ (4·31·31)² < 2^24, so a 25-bit batching prime holds every result
 // (PlainModulus::Batching(8192, 25)).
-const params = { degree: 8192, plainModulus: 33538049 };
+const params = { degree: 8192, coeffBits: bfv8192Primes, plainModulus: 33538049 };
 const outputs = ['alpha', 'beta1', 'beta2', 'beta3'];
 
 function chiSquared(c, n0, n1, n2) {

@@ -21,6 +21,11 @@ const nodeSealVersion = JSON.parse(
 // node-seal does not export SEAL's version; its README names the SEAL release it wraps.
 const sealVersion = { '7.0.0': '4.1.2' }[nodeSealVersion] ?? '4.1';
 
+// n = 8192 with 218 bits, the 128-bit maximum, as three 58-bit data primes and a 44-bit special
+// prime: as much noise budget as SEAL's default 43,43,44,44,44, but products, relinearizations
+// and key sizes follow the number of primes (tools/SEAL's parameters.hpp).
+export const bfv8192Primes = [58, 58, 58, 44];
+
 const none = seal.ComprModeType.none;
 const tc128 = seal.SecLevelType.tc128;
 
