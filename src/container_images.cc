@@ -60,6 +60,14 @@ std::string image_tag(const Tool& tool, bool base, const std::string& hash) {
   return fmt::format("fhebench/{}{}:{}", lower(tool.name), base ? "-base" : "", hash);
 }
 
+std::string base_image_hash(const Tool& tool, const std::string& base, const std::string& base_id) {
+  return ContentHash().add_tree(tool.dir / "image_base").add(base).add(base_id).hex();
+}
+
+std::string program_image_hash(const Tool& tool, const std::string& base, const std::string& base_id) {
+  return ContentHash().add_tree(tool.dir).add_tree(include_dir()).add(base).add(base_id).hex();
+}
+
 ToolImages ensure_tool_images(const ContainerEngine& engine, const Tool& tool, const std::string& base_image,
                               const std::function<void(const std::string&)>& log) {
   ToolImages out;
@@ -71,9 +79,12 @@ ToolImages ensure_tool_images(const ContainerEngine& engine, const Tool& tool, c
   out.base = base_image;
   // The library image, when the tool has one (tools without a library may build FROM the base directly).
   if (fs::exists(tool.dir / "image_base" / "Dockerfile")) {
-    const std::string tag = image_tag(tool, true, ContentHash().add_tree(tool.dir / "image_base").add(base_image)
-                                                      .add(image_id(engine, base_image)).hex());
-    ImageBuild b{tool.dir / "image_base", tool.dir / "image_base" / "Dockerfile", tag, {{"BASE_IMAGE", base_image}}};
+    const std::string tag = image_tag(tool, true, base_image_hash(tool, base_image, image_id(engine, base_image)));
+    ImageBuild b;
+    b.context = tool.dir / "image_base";
+    b.dockerfile = b.context / "Dockerfile";
+    b.tag = tag;
+    b.args = {{"BASE_IMAGE", base_image}};
     if (std::string err = ensure(engine, b, log); !err.empty()) {
       out.error = err;
       out.fix = fmt::format("fix {}/image_base/Dockerfile; offline, give a local base image with --base-image "
@@ -83,17 +94,19 @@ ToolImages ensure_tool_images(const ContainerEngine& engine, const Tool& tool, c
     out.base = tag;
   }
   // The programs: the build context holds include/ (fhebench's headers) and tools/<Tool>/.
-  ContentHash h;
-  h.add_tree(tool.dir).add_tree(include_dir()).add(out.base).add(image_id(engine, out.base));
-  out.image = image_tag(tool, false, h.hex());
+  out.image = image_tag(tool, false, program_image_hash(tool, out.base, image_id(engine, out.base)));
   const fs::path context = cache_dir() / "images" / (lower(out.image) + ".context");
-  std::string err;
   if (image_id(engine, out.image).empty()) {
     fs::remove_all(context);
     copy_tree(include_dir(), context / "include");
     copy_tree(tool.dir, context / "tools" / tool.name);
   }
-  err = ensure(engine, {context, context / "tools" / tool.name / "Dockerfile", out.image, {{"BASE_IMAGE", out.base}}}, log);
+  ImageBuild b;
+  b.context = context;
+  b.dockerfile = context / "tools" / tool.name / "Dockerfile";
+  b.tag = out.image;
+  b.args = {{"BASE_IMAGE", out.base}};
+  const std::string err = ensure(engine, b, log);
   fs::remove_all(context);
   if (!err.empty()) {
     out.error = err;

@@ -31,6 +31,12 @@ std::string choose_base_image(const ContainerEngine& engine, const std::string& 
 // "fhebench/<tool lower-case>[-base]:<16 hex digits>"
 std::string image_tag(const Tool& tool, bool base, const std::string& hash);
 
+// The hashes in the tags: of image_base/ and its base image; of the tool's folder,
+// fhebench's headers and the image the programs are built FROM. `*_id`: the engine's id of
+// that base ("" when unknown), so a remade base image makes new tags.
+std::string base_image_hash(const Tool& tool, const std::string& base, const std::string& base_id);
+std::string program_image_hash(const Tool& tool, const std::string& base, const std::string& base_id);
+
 // Finds or builds both images. Build logs go to <cache>/images/<tag>/.
 ToolImages ensure_tool_images(const ContainerEngine& engine, const Tool& tool, const std::string& base_image,
                               const std::function<void(const std::string&)>& log);

@@ -113,8 +113,14 @@ ProcessResult ContainerExecutor::run(const ProcessSpec& spec) {
   std::string why;
   // Podman/Docker read --cgroup-parent as a path only with the cgroupfs manager.
   auto cg = engine_.cgroup_manager == "cgroupfs" ? ContainerCgroup::create(name, &why) : nullptr;
-  ContainerRun run{spec.argv[2], {spec.argv.begin() + 3, spec.argv.end()}, name, spec.cwd, spec.env, spec.cpus,
-                   options_.container_cpus};
+  ContainerRun run;
+  run.image = spec.argv[2];
+  run.argv.assign(spec.argv.begin() + 3, spec.argv.end());
+  run.name = name;
+  run.work_dir = spec.cwd;
+  run.env = spec.env;
+  run.cpus = spec.cpus;
+  run.cpu_quota = options_.container_cpus;
   if (cg) run.cgroup_parent = cg->parent();
   if (spec.memory_limit_bytes && !(cg && cg->set_limit(spec.memory_limit_bytes))) run.memory_bytes = spec.memory_limit_bytes;
   // A rootful Docker daemon would otherwise write root-owned files into the user's work dir;
