@@ -99,7 +99,7 @@ int main() {
   }
 
   p.output("risk", risks);
-  p.fhe({{"circuit_depth", depth}});
+  p.fhe({{"circuit_depth", depth}, {"ciphertext_multiplications", circuit.multiplications() / ((patients + slots - 1) / slots)}});
   report(p, cc, kSpec.depth, keys, options, sample);
   return p.finish();
 }

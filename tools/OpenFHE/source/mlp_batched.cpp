@@ -4,7 +4,9 @@
 // z = Σ_i d_i ⊙ rot(x, i), then y[r] = Σ_l z[r + l·m] by log2(p/m) rotate-and-add steps.
 // Vectors are replicated with period p over all slots, so slot rotations act as cyclic
 // rotations of length p and the result comes out with period m, the next layer's input. The
-// Σ_i runs baby-step giant-step: rot(Σ_b rot(x, b) ⊙ rot(d_{gB+b}, −gB), gB). Levels: W1
+// Σ_i runs baby-step giant-step, Σ_g rot(Σ_b rot(x, b) ⊙ rot(d_{gB+b}, −gB), gB), with the
+// baby steps as repeated rotations by 1 and the giant steps in Horner form, so rotation keys
+// exist only for 1, B (one B for both layers) and the fold steps. Levels: W1
 // (plain), square, W2 (plain); depth 3, scale 2^40, n = 8192 while the padded features fit
 // its 4096 slots, else 16384 (first prime 50 or 60 bits), as tools/SEAL.
 #include <algorithm>
@@ -32,14 +34,13 @@ struct Shape {  // an m×p padded matrix, baby steps, giant steps
   size_t m, p, baby, giant;
 };
 
-Shape shape(size_t m, size_t p) {
-  size_t baby = size_t{1} << (std::bit_width(m) / 2);
-  return {m, p, baby, (m + baby - 1) / baby};
-}
+Shape shape(size_t m, size_t p, size_t baby) { return {m, p, baby, (m + baby - 1) / baby}; }
+
+size_t baby_steps(size_t m) { return size_t{1} << (std::bit_width(m) / 2); }
 
 void add_steps(std::set<int32_t>& steps, const Shape& s) {
-  for (size_t b = 1; b < s.baby && b < s.m; ++b) steps.insert(static_cast<int32_t>(b));
-  for (size_t g = 1; g < s.giant; ++g) steps.insert(static_cast<int32_t>(g * s.baby));
+  if (s.baby > 1 && s.m > 1) steps.insert(1);
+  if (s.giant > 1) steps.insert(static_cast<int32_t>(s.baby));
   for (size_t k = s.m; k < s.p; k *= 2) steps.insert(static_cast<int32_t>(k));
 }
 
@@ -89,15 +90,13 @@ void accumulate(const Context& cc, std::optional<Ciphertext>& acc, const Ciphert
 
 Ciphertext apply(const Context& cc, const EncodedLayer& layer, const Ciphertext& x) {
   const Shape& s = layer.shape;
-  std::vector<Ciphertext> rotated{x};
-  for (size_t b = 1; b < s.baby && b < s.m; ++b) rotated.push_back(cc->EvalRotate(x, static_cast<int32_t>(b)));
-  std::optional<Ciphertext> total;
-  for (size_t g = 0; g < s.giant; ++g) {
-    std::optional<Ciphertext> inner;
+  std::vector<Ciphertext> rotated{x};  // rot(x, b) = rot(rot(x, b − 1), 1)
+  for (size_t b = 1; b < s.baby && b < s.m; ++b) rotated.push_back(cc->EvalRotate(rotated[b - 1], 1));
+  std::optional<Ciphertext> total;  // Horner: total = rot(total, B) + inner_g
+  for (size_t g = s.giant; g-- > 0;) {
+    if (total) total = cc->EvalRotate(*total, static_cast<int32_t>(s.baby));
     for (size_t b = 0; b < s.baby && g * s.baby + b < s.m; ++b)
-      if (const auto& d = layer.diagonals[g * s.baby + b]) accumulate(cc, inner, cc->EvalMult(rotated[b], *d));
-    if (!inner) continue;
-    accumulate(cc, total, g > 0 ? cc->EvalRotate(*inner, static_cast<int32_t>(g * s.baby)) : *inner);
+      if (const auto& d = layer.diagonals[g * s.baby + b]) accumulate(cc, total, cc->EvalMult(rotated[b], *d));
   }
   if (!total) throw std::runtime_error("all-zero weight matrix");
   Ciphertext y = cc->Rescale(*total);
@@ -125,7 +124,8 @@ int main() {
   Matrix w2{classes, hidden, p.input<std::vector<double>>("w2")};
   auto x = p.input<std::vector<double>>("x");
   auto b1 = p.input<std::vector<double>>("b1"), b2 = p.input<std::vector<double>>("b2");
-  Shape s1 = shape(H, F), s2 = shape(C, H);
+  size_t baby = baby_steps(H);
+  Shape s1 = shape(H, F, baby), s2 = shape(C, H, baby);
   std::set<int32_t> steps;
   add_steps(steps, s1);
   add_steps(steps, s2);
