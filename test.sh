@@ -7,4 +7,21 @@ cd "$(dirname "$0")"
 scripts/install-deps --test
 cmake --preset default >/dev/null
 cmake --build --preset default
+# The container and Slurm executors are tested for real (as root): Podman configured and
+# given a local Debian base image, and a throw-away single-node Slurm cluster whose daemons
+# are stopped however this script ends. Without them those tests skip.
+if [[ $(id -u) -eq 0 ]]; then
+  if scripts/podman-config && scripts/podman-base-image; then
+    export FHEBENCH_TEST_PODMAN=1
+  else
+    echo "test.sh: Podman could not be set up; the container executor tests will skip"
+  fi
+  if slurm_dir=$(scripts/slurm-cluster start); then
+    trap 'scripts/slurm-cluster stop "$slurm_dir"' EXIT
+    trap 'exit 130' INT TERM
+    export SLURM_CONF=$slurm_dir/slurm.conf FHEBENCH_TEST_SLURM=1
+  else
+    echo "test.sh: the Slurm test cluster did not start; the Slurm executor tests will skip"
+  fi
+fi
 ctest --preset default "$@"

@@ -53,8 +53,9 @@ bool exec_cell(const RunStore& store, const Cell& cell, const RunOptions& o, con
   for (const auto& e : catalog)
     if (e.tool && e.tool->name == cell.tool) tool = &*e.tool;
   const Implementation* impl = nullptr;
-  for (const auto& i : tool ? tool->implementations : std::vector<Implementation>{})
-    if (i.benchmark == cell.benchmark && i.variant == cell.variant) impl = &i;
+  if (tool)
+    for (const auto& i : tool->implementations)
+      if (i.benchmark == cell.benchmark && i.variant == cell.variant) impl = &i;
   if (!impl) {
     progress.message(fmt::format("{}: the tool or its {} {} implementation is not found here", cell.tool, cell.benchmark, cell.variant));
     return false;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
 
@@ -25,7 +26,7 @@ struct Output {
 // Runs a Slurm client command keeping stderr, which carries its error messages.
 Output slurm_command(const std::vector<std::string>& argv, double timeout_s = 60) {
   static int counter = 0;
-  const fs::path base = fs::temp_directory_path() / fmt::format("fhebench-slurm-{}-{}", ::getpid(), counter++);
+  const fs::path base = fs::temp_directory_path() / fmt::format("fhebench-slurmcmd-{}-{}", ::getpid(), counter++);
   ProcessSpec spec;
   spec.argv = argv;
   spec.cwd = fs::temp_directory_path();
@@ -112,6 +113,9 @@ bool is_terminal(const std::string& s) {
 bool scancel(const std::string& job) { return slurm_command({"scancel", job}, 60).ok; }
 
 std::string slurm_unreachable() {
+  // Slurm's clients retry a missing configuration file for a minute; say so at once.
+  if (const char* conf = std::getenv("SLURM_CONF"); conf && *conf && !fs::exists(conf))
+    return fmt::format("SLURM_CONF={} does not exist", conf);
   const Output o = slurm_command({"sinfo", "-h", "-o", "%P"}, 30);
   if (o.ok) return "";
   const std::string why = trim(o.err);
