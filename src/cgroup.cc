@@ -3,6 +3,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -42,6 +44,21 @@ std::optional<std::string> own_cgroup(const std::string& controller) {
   return std::nullopt;
 }
 
+// Cgroups left by a harness that was killed (named fhebench-<pid>-<n>, pid gone): their
+// processes are killed and the folders removed, so nothing accumulates.
+void remove_stale(const fs::path& base) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(base, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("fhebench-", 0) != 0) continue;
+    const pid_t owner = std::atoi(name.c_str() + 9);
+    if (owner <= 0 || owner == ::getpid() || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
+    std::ifstream procs(e.path() / "cgroup.procs");
+    for (pid_t p; procs >> p;) ::kill(p, SIGKILL);
+    fs::remove(e.path(), ec);
+  }
+}
+
 }  // namespace
 
 MemoryCgroup::MemoryCgroup(fs::path dir, bool v2)
@@ -60,6 +77,7 @@ std::unique_ptr<MemoryCgroup> MemoryCgroup::create(const std::string& name, std:
   std::string reason = "no memory cgroup controller is mounted";
   for (const auto& [base, v2] : candidates) {
     std::error_code ec;
+    remove_stale(base);
     const fs::path dir = base / name;
     fs::create_directory(dir, ec);
     if (ec) {

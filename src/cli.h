@@ -14,6 +14,7 @@ void add_list_command(CLI::App& app, CliState& state);
 void add_doctor_command(CLI::App& app, CliState& state);
 void add_build_command(CLI::App& app, CliState& state);
 void add_run_command(CLI::App& app, CliState& state);
+void add_compare_command(CLI::App& app, CliState& state);
 void add_exec_cell_command(CLI::App& app, CliState& state);  // hidden: a Slurm task
 void add_report_command(CLI::App& app, CliState& state);
 void add_serve_command(CLI::App& app, CliState& state);

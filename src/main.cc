@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   fhebench::add_doctor_command(app, state);
   fhebench::add_build_command(app, state);
   fhebench::add_run_command(app, state);
+  fhebench::add_compare_command(app, state);
   fhebench::add_exec_cell_command(app, state);
   fhebench::add_report_command(app, state);
   try {
