@@ -5,10 +5,6 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "benchmark_cardio.h"
-#include "benchmark_chi_squared.h"
-#include "benchmark_laplacian.h"
-#include "benchmark_mlp.h"
 
 namespace fhebench {
 
@@ -63,10 +59,10 @@ std::string size_key(const Size& size) {
 const std::vector<std::unique_ptr<Benchmark>>& all_benchmarks() {
   static const auto* list = [] {
     auto* v = new std::vector<std::unique_ptr<Benchmark>>;
-    v->push_back(std::make_unique<CardioBenchmark>());
-    v->push_back(std::make_unique<ChiSquaredBenchmark>());
-    v->push_back(std::make_unique<LaplacianBenchmark>());
-    v->push_back(std::make_unique<MlpBenchmark>());
+    v->push_back(make_cardio_benchmark());
+    v->push_back(make_chi_squared_benchmark());
+    v->push_back(make_laplacian_benchmark());
+    v->push_back(make_mlp_benchmark());
     return v;
   }();
   return *list;

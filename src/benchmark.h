@@ -59,6 +59,12 @@ class Benchmark {
 std::string size_key(const Size& size);
 
 const std::vector<std::unique_ptr<Benchmark>>& all_benchmarks();
+
+// One factory per benchmark_<name>.cc.
+std::unique_ptr<Benchmark> make_cardio_benchmark();
+std::unique_ptr<Benchmark> make_chi_squared_benchmark();
+std::unique_ptr<Benchmark> make_laplacian_benchmark();
+std::unique_ptr<Benchmark> make_mlp_benchmark();
 const Benchmark* find_benchmark(const std::string& name);  // nullptr when unknown
 std::vector<std::string> benchmark_names();
 

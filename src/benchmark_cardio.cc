@@ -1,9 +1,21 @@
-#include "benchmark_cardio.h"
+// cardio: cardiovascular risk score, 11 Boolean conditions on 8-bit patient data.
+#include "benchmark.h"
 
 #include "rng.h"
 
 namespace fhebench {
 namespace {
+
+class CardioBenchmark : public Benchmark {
+ public:
+  std::string name() const override { return "cardio"; }
+  std::string description() const override;
+  std::vector<SizeParam> size_params() const override;
+  std::vector<OutputSpec> outputs(const Size& size) const override;
+  Json generate(const Size& size, uint64_t seed) const override;
+  Json sok_case(const Size& size) const override;
+  Json reference(const Size& size, const Json& inputs) const override;
+};
 
 struct Field {
   const char* name;
@@ -60,5 +72,7 @@ Json CardioBenchmark::reference(const Size& size, const Json& inputs) const {
   for (int64_t i = 0; i < size.at("patients"); ++i) out.push_back(risk(inputs, i));
   return {{"risk", out}};
 }
+
+std::unique_ptr<Benchmark> make_cardio_benchmark() { return std::make_unique<CardioBenchmark>(); }
 
 }  // namespace fhebench

@@ -1,8 +1,23 @@
-#include "benchmark_chi_squared.h"
+// chi_squared: the genetic association test's alpha and beta terms from counts n0, n1, n2.
+#include "benchmark.h"
 
 #include "rng.h"
 
 namespace fhebench {
+namespace {
+
+class ChiSquaredBenchmark : public Benchmark {
+ public:
+  std::string name() const override { return "chi_squared"; }
+  std::string description() const override;
+  std::vector<SizeParam> size_params() const override;
+  std::vector<OutputSpec> outputs(const Size& size) const override;
+  Json generate(const Size& size, uint64_t seed) const override;
+  Json sok_case(const Size& size) const override;
+  Json reference(const Size& size, const Json& inputs) const override;
+};
+
+}  // namespace
 
 std::string ChiSquaredBenchmark::description() const {
   return "chi-squared genetic association: alpha, beta1..3 from counts n0, n1, n2 in 0..31";
@@ -45,5 +60,7 @@ Json ChiSquaredBenchmark::reference(const Size& size, const Json& in) const {
   }
   return {{"alpha", alpha}, {"beta1", beta1}, {"beta2", beta2}, {"beta3", beta3}};
 }
+
+std::unique_ptr<Benchmark> make_chi_squared_benchmark() { return std::make_unique<ChiSquaredBenchmark>(); }
 
 }  // namespace fhebench

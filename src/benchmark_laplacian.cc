@@ -1,8 +1,23 @@
-#include "benchmark_laplacian.h"
+// laplacian: Laplacian sharpening of a square 8-bit image (the SoK "kernel" program).
+#include "benchmark.h"
 
 #include "rng.h"
 
 namespace fhebench {
+namespace {
+
+class LaplacianBenchmark : public Benchmark {
+ public:
+  std::string name() const override { return "laplacian"; }
+  std::string description() const override;
+  std::vector<SizeParam> size_params() const override;
+  std::vector<OutputSpec> outputs(const Size& size) const override;
+  Json generate(const Size& size, uint64_t seed) const override;
+  Json sok_case(const Size& size) const override;
+  Json reference(const Size& size, const Json& inputs) const override;
+};
+
+}  // namespace
 
 std::string LaplacianBenchmark::description() const {
   return "Laplacian sharpening of a width x width image: interior 10p - sum of 8 neighbours";
@@ -51,5 +66,7 @@ Json LaplacianBenchmark::reference(const Size& size, const Json& inputs) const {
   }
   return {{"image", out}};
 }
+
+std::unique_ptr<Benchmark> make_laplacian_benchmark() { return std::make_unique<LaplacianBenchmark>(); }
 
 }  // namespace fhebench

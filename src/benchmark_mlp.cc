@@ -1,4 +1,5 @@
-#include "benchmark_mlp.h"
+// mlp: one hidden layer with square activation, y = w2·(w1·x + b1)² + b2 (approximate).
+#include "benchmark.h"
 
 #include <fmt/format.h>
 
@@ -10,6 +11,20 @@
 
 namespace fhebench {
 namespace {
+
+class MlpBenchmark : public Benchmark {
+ public:
+  std::string name() const override { return "mlp"; }
+  std::string description() const override;
+  std::vector<SizeParam> size_params() const override;
+  std::vector<OutputSpec> outputs(const Size& size) const override;
+  Json generate(const Size& size, uint64_t seed) const override;
+  Json sok_case(const Size& size) const override;
+  Json reference(const Size& size, const Json& inputs) const override;
+  // Correct when max |y - y_ref| <= 1e-3 · max(1, max |y_ref|); records the precision in
+  // bits, log2(max(1, max |y_ref|) / max error), capped at 52 (double precision).
+  Verdict verify(const Size& size, const Json& expected, const Json& actual) const override;
+};
 
 struct Shape {
   int64_t features, hidden, classes;
@@ -104,5 +119,7 @@ Verdict MlpBenchmark::verify(const Size& size, const Json& expected, const Json&
   (void)size;
   return v;
 }
+
+std::unique_ptr<Benchmark> make_mlp_benchmark() { return std::make_unique<MlpBenchmark>(); }
 
 }  // namespace fhebench
