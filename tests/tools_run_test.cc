@@ -55,8 +55,8 @@ TEST_P(ToolRun, DefaultSizes) { expect_all_verified(GetParam(), {}); }
 TEST_P(ToolRun, SokVectors) { expect_all_verified(GetParam(), {"--case", "sok"}); }
 
 TEST_P(ToolRun, LargerSizes) {
-  expect_all_verified(GetParam(), {"--benchmarks", "cardio,chi_squared,laplacian", "--size", "patients=64", "--size",
-                                   "instances=256", "--size", "width=32"});
+  expect_all_verified(GetParam(), {"--benchmarks", "cardio,chi_squared,laplacian", "--size", "patients=16", "--size",
+                                   "instances=256", "--size", "width=16"});
 }
 
 INSTANTIATE_TEST_SUITE_P(Tools, ToolRun, ::testing::ValuesIn(fhe_tools()),
