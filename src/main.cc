@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   fhebench::add_compare_command(app, state);
   fhebench::add_exec_cell_command(app, state);
   fhebench::add_report_command(app, state);
+  fhebench::add_serve_command(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

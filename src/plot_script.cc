@@ -16,6 +16,10 @@ constexpr int kRowPx = 30;
 
 std::string number(double v) { return std::isnan(v) ? "NaN" : fmt::format("{:.6g}", v); }
 
+size_t display_width(const std::string& s) {  // UTF-8 code points
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char ch) { return (ch & 0xC0) != 0x80; }));
+}
+
 struct Row {
   double y;
   const Json* cell;  // nullptr: a size heading
@@ -86,7 +90,8 @@ std::pair<double, double> log_range(const std::vector<Row>& rows, const TimeUnit
 }
 
 std::string phase_plots_linear(bool any_bad, bool any_note) {
-  std::string s = "plot data using (0):1:ytic(2) with points pt -1 notitle";
+  // Labels of cells that are not ok are drawn in red beside the axis instead of as tic labels.
+  std::string s = "plot data using (0):1:ytic(strcol(9) eq \"0\" ? \"\" : strcol(2)) with points pt -1 notitle";
   std::string start = "0";
   const char* cols[] = {"$3", "$4", "$5", "$6"};
   for (int i = 0; i < 4; ++i) {
@@ -98,9 +103,10 @@ std::string phase_plots_linear(bool any_bad, bool any_note) {
   }
   if (any_bad)
     s += ", \\\n     '' using ($7):($9==0 ? $1 : NaN):(0):($7):($1-h):($1+h) with boxxyerror "
-         "fc rgb bad fs transparent pattern 4 border lc rgb bad lw 1.5 title \"not ok (✗)\"";
-  s += ", \\\n     '' using ($3+$4+$5+$6):1:($8) with xerrorbars pt -1 lc rgb \"#111111\" lw 1.2 title \"± sd\"";
-  if (any_note) s += ", \\\n     '' using (0):($9==0 && $7!=$7 ? $1 : NaN):11 with labels left offset 0.5,0 tc rgb bad notitle";
+         "fc rgb bad fs transparent pattern 4 border lc rgb bad lw 1.5 notitle";
+  s += ", \\\n     '' using ($3+$4+$5+$6):1:($8) with xerrorbars pt -1 lc rgb \"#111111\" lw 1.2 notitle";
+  if (any_bad) s += ", \\\n     '' using (0):(strcol(9) eq \"0\" ? $1 : NaN):2 with labels right offset -1,0 tc rgb bad notitle";
+  if (any_note) s += ", \\\n     '' using (0):(strcol(11) ne \"-\" ? $1 : NaN):11 with labels left offset 0.5,0 tc rgb bad notitle";
   return s + "\n";
 }
 
@@ -110,14 +116,14 @@ std::string phase_plots_log(bool any_bad) {
   for (int i = 0; i < 4; ++i) {
     if (i) s += ", \\\n     ";
     s += fmt::format("data using ({0}>0 ? {0} : NaN):1:(xmin):({0}>0 ? {0} : NaN):($1+g*({1}-0.42)):($1+g*({1}+0.42)) "
-                     "with boxxyerror fc rgb c{2} fs solid 1.0 noborder title \"{3}\"",
+                     "with boxxyerror fc rgb c{2} fs solid 1.0 noborder notitle",
                      cols[i], i - 1.5, i + 1, kCanonicalPhases[i]);
   }
   if (any_bad)
     s += ", \\\n     '' using ($7):($9==0 && $7>0 ? $1 : NaN):(xmin):($7):($1-2*g):($1+2*g) with boxxyerror "
-         "fc rgb bad fs transparent pattern 4 border lc rgb bad lw 1.5 notitle";
+         "fc rgb bad fs transparent pattern 4 border lc rgb bad lw 1.5 title \"not ok (✗)\"";
   s += ", \\\n     '' using ($7>0 ? $7 : NaN):1:($7-$8>xmin ? $7-$8 : xmin):($7+$8) with xerrorbars pt 7 ps 0.6 "
-       "lc rgb \"#111111\" lw 1.2 title \"total ± sd\"";
+       "lc rgb \"#111111\" lw 1.2 title \"total ± 1 sd\"";
   return s + "\n";
 }
 
@@ -136,7 +142,7 @@ PlotFiles make_plot(const ReportRun& run, const BenchmarkCells& b) {
   int reps = 0;
   size_t label_chars = 10;
   for (const Row& r : rows) {
-    label_chars = std::max(label_chars, r.label.size());
+    label_chars = std::max(label_chars, display_width(r.label));
     if (!r.cell) continue;
     if (has_figures(*r.cell))
       max_total = std::max(max_total, phase_median(*r.cell, "total") + phase_sd(*r.cell, "total"));
@@ -172,14 +178,15 @@ do for [fmt in "png pdf svg"] {{
   set output "plot_{bench}.".fmt
   set multiplot title "{title}"
   set yrange [{ymax}+0.6:-0.6]
-  set tmargin 3; set bmargin 5
+  set tmargin 3; set bmargin 6
   set border 3 lc rgb "#555555"
   set grid xtics lc rgb "#e0e0e0" lt 1
-  set key outside below center horizontal samplen 1.5 spacing 1.1 width 1
+  set key center bottom horizontal reverse Left samplen 1.5 width 1
 
   # Left: the four phases stacked on a linear axis.
   set origin 0,0; set size split,1
-  set lmargin; set rmargin 3
+  set key at screen split/2, screen 0.01
+  set lmargin {lmargin}; set rmargin 3
   unset logscale x
   set xrange [0:*]
   set ytics scale 0 nomirror
@@ -189,6 +196,7 @@ do for [fmt in "png pdf svg"] {{
   # Right: the same phases grouped on a log axis, with the total.
   set origin split,0; set size 1-split,1
   set lmargin 2; set rmargin 3
+  set key at screen split+(1-split)/2, screen 0.01
   set logscale x
   set xrange [xmin:xmax]
   set format x "%g"
@@ -202,7 +210,7 @@ do for [fmt in "png pdf svg"] {{
                                fmt::arg("bench", b.benchmark), fmt::arg("run", run.id), fmt::arg("c1", kColors[0]),
                                fmt::arg("c2", kColors[1]), fmt::arg("c3", kColors[2]), fmt::arg("c4", kColors[3]),
                                fmt::arg("xmin", number(xmin)), fmt::arg("xmax", number(xmax)), fmt::arg("width", kWidth),
-                               fmt::arg("height", height), fmt::arg("split", split), fmt::arg("title", gnuplot_text(title)),
+                               fmt::arg("height", height), fmt::arg("lmargin", label_chars + 2), fmt::arg("split", split), fmt::arg("title", gnuplot_text(title)),
                                fmt::arg("ymax", rows.empty() ? 0 : rows.back().y), fmt::arg("unit", u.name),
                                fmt::arg("linear", phase_plots_linear(any_bad, any_note)),
                                fmt::arg("log", phase_plots_log(any_bad)));

@@ -1,0 +1,65 @@
+#include "serve_api.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "serve_paths.h"
+#include "site_data.h"
+
+namespace fhebench {
+namespace {
+
+// A run folder that is a symlink to elsewhere is not part of the results folder.
+bool run_inside(const fs::path& results_dir, const std::string& id) {
+  std::error_code ec;
+  const fs::path root = fs::canonical(results_dir, ec);
+  const fs::path run = ec ? fs::path() : fs::canonical(results_dir / id, ec);
+  return !ec && is_within(root, run) && fs::is_regular_file(run / "run.json", ec);
+}
+
+Json run_entry(const fs::path& results_dir, const std::string& id) {
+  Json e = {{"id", id}};
+  try {
+    const ReportRun r = load_report_run(RunStore::open(results_dir, id));
+    e["status"] = r.run.value("status", "?");
+    e["started"] = r.run.value("started", "");
+    e["finished"] = r.run.value("finished", "");
+    const Json& m = r.run.value("machine", Json::object());
+    e["machine"] = fmt::format("{}, {} cores", text_of(m, "cpu_model"), text_of(m, "cores"));
+    std::set<std::string> tools, benchmarks;
+    int not_ok = 0;
+    for (const auto& c : r.summary["cells"]) {
+      tools.insert(c.value("tool", ""));
+      benchmarks.insert(c.value("benchmark", ""));
+      not_ok += !cell_fine(c);
+    }
+    e["cells"] = r.summary["cells"].size();
+    e["not_ok"] = not_ok;
+    e["tools"] = tools;
+    e["benchmarks"] = benchmarks;
+    e["has_site"] = fs::is_regular_file(r.dir / "site" / "index.html");
+  } catch (const std::exception& ex) {
+    e["status"] = "unreadable";
+    e["error"] = ex.what();
+  }
+  return e;
+}
+
+}  // namespace
+
+Json run_list(const fs::path& results_dir) {
+  Json list = Json::array();
+  const auto ids = run_ids(results_dir);
+  for (auto it = ids.rbegin(); it != ids.rend(); ++it)
+    if (run_inside(results_dir, *it)) list.push_back(run_entry(results_dir, *it));
+  return list;
+}
+
+std::optional<Json> run_document(const fs::path& results_dir, const std::string& id) {
+  if (!valid_run_id(id) || !run_inside(results_dir, id)) return std::nullopt;
+  const RunStore store = RunStore::open(results_dir, id);
+  return site_data(store, load_report_run(store), "/runs/" + id + "/");
+}
+
+}  // namespace fhebench
