@@ -14,6 +14,7 @@
 #include "project.h"
 #include "protocol.h"
 #include "repetition.h"
+#include "report.h"
 #include "run_index.h"
 #include "summary_table.h"
 #include "tool_catalog.h"
@@ -258,6 +259,7 @@ int run_benchmarks(const RunOptions& given) {
   ::signal(SIGTERM, SIG_DFL);
   const Json summary = finalize_run(*store, stopped ? "interrupted" : "complete");
   fmt::print("\n{}\n", summary_markdown(summary, store->read_run()));
+  report_after_run(*store);  // plots, tables, site: a failure only warns, the run stands
   if (stopped) {
     progress.message(fmt::format("interrupted: finished repetitions are kept; continue with `fhebench run --resume {} --results {}`",
                                  store->id(), o.results));
