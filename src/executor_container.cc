@@ -60,6 +60,13 @@ std::unique_ptr<Executor> make_container_executor(const RunOptions& o) {
   return std::make_unique<ContainerExecutor>(std::move(*engine), o.exec);
 }
 
+std::string container_support() {
+  std::string why;
+  if (auto engine = detect_engine("auto", &why)) return describe(*engine);
+  return fmt::format("none works ({}); fix: start the Docker daemon, or install podman and runc and run "
+                     "scripts/podman-config (and scripts/podman-base-image to build offline)", why);
+}
+
 ContainerExecutor::ContainerExecutor(ContainerEngine engine, ExecutorOptions options)
     : engine_(std::move(engine)), options_(std::move(options)) {}
 

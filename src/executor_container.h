@@ -40,6 +40,10 @@ struct RunOptions;
 // engine works here, saying what fixes it.
 std::unique_ptr<Executor> make_container_executor(const RunOptions& options);
 
+// One line for `fhebench doctor`: the engine --executor container would use, or why none
+// works and what fixes it.
+std::string container_support();
+
 // Reads the engine's exit status the way the local executor reports a process: 128+N is
 // signal N (the engine's convention for a container killed by a signal), 125 means the
 // engine itself failed (nothing ran).

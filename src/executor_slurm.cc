@@ -249,6 +249,12 @@ bool SlurmExecutor::run_cells(const RunStore& store, const std::vector<Cell>& ce
   }
 }
 
+std::string slurm_support() {
+  const std::string why = slurm_unreachable();
+  if (why.empty()) return "a controller answers (sinfo)";
+  return "no controller answers (" + why + "); fix: run on a login node of the cluster or set SLURM_CONF (docs/executors.md)";
+}
+
 std::unique_ptr<Executor> make_slurm_executor(const RunOptions& o) {
   if (o.exec.slurm_task != "cell" && o.exec.slurm_task != "tool")
     throw UsageError("--slurm-task " + o.exec.slurm_task + ": expected cell or tool");

@@ -35,6 +35,9 @@ class SlurmExecutor : public Executor, public CellScheduler {
 // Throws UsageError when no Slurm controller answers or an option is invalid.
 std::unique_ptr<Executor> make_slurm_executor(const RunOptions& options);
 
+// One line for `fhebench doctor`: whether a Slurm controller answers here.
+std::string slurm_support();
+
 // The cells (indices into the matrix) of each array task: one per cell, or the cells of
 // one tool together ("tool").
 std::vector<std::vector<size_t>> group_tasks(const std::vector<Cell>& cells, const std::vector<size_t>& pending,
