@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "atomic_file.h"
 #include "process.h"
 
@@ -131,6 +133,7 @@ std::vector<std::string> run_argv(const ContainerEngine& engine, const Container
     argv.push_back(fmt::format("--memory-swap={}", r.memory_bytes));
   }
   if (!r.cgroup_parent.empty()) argv.push_back("--cgroup-parent=" + r.cgroup_parent);
+  if (r.backstop_s > 0 && engine.name == "podman") argv.push_back(fmt::format("--timeout={}", static_cast<long>(std::ceil(r.backstop_s))));
   if (r.user) argv.push_back(fmt::format("--user={}:{}", r.user->first, r.user->second));
   argv.push_back(r.image);
   argv.insert(argv.end(), r.argv.begin(), r.argv.end());

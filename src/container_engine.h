@@ -55,6 +55,8 @@ struct ContainerRun {
   uint64_t memory_bytes = 0;        // --memory (when the cgroup parent cannot carry the cap)
   std::string cgroup_parent;        // --cgroup-parent ("" for the engine's default)
   std::optional<std::pair<uid_t, gid_t>> user;  // --user, so files in the work dir are ours
+  // Podman's own --timeout: ends the container even if fhebench itself is killed (0: none).
+  double backstop_s = 0;
 };
 
 // `<engine> run --rm --network=none --pull=never --name ... -v W:W -w W -e ... IMAGE ARGV...`

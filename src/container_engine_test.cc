@@ -29,12 +29,13 @@ TEST(ContainerEngine, RunArgvIsolatesAndMountsTheWorkDir) {
   run.cpus = {0, 3};
   run.cpu_quota = 1.5;
   run.cgroup_parent = "/a/fhebench-1-2";
+  run.backstop_s = 960.5;
   const auto argv = run_argv(podman, run);
   ASSERT_GE(argv.size(), 4u);
   EXPECT_EQ(argv[0], "podman");
   EXPECT_EQ(argv[1], "run");
   for (const char* flag : {"--rm", "--network=none", "--pull=never", "-v", "/r/cells/w:/r/cells/w", "-w", "/r/cells/w",
-                           "FHEBENCH_THREADS=2", "--cpuset-cpus=0,3", "--cpus=1.5", "--cgroup-parent=/a/fhebench-1-2"})
+                           "FHEBENCH_THREADS=2", "--cpuset-cpus=0,3", "--cpus=1.5", "--cgroup-parent=/a/fhebench-1-2", "--timeout=961"})
     EXPECT_TRUE(has(argv, flag)) << flag;
   // The image comes right before the program, which ends the command unchanged.
   const auto image = std::find(argv.begin(), argv.end(), "fhebench/seal:0123");
@@ -51,6 +52,8 @@ TEST(ContainerEngine, MemoryCapCoversSwapToo) {
   const auto argv = run_argv({"docker", "docker", "28", "systemd", ""}, run);
   EXPECT_TRUE(has(argv, "--memory=67108864"));
   EXPECT_TRUE(has(argv, "--memory-swap=67108864"));
+  run.backstop_s = 10;
+  EXPECT_FALSE(has(run_argv({"docker", "docker", "28", "systemd", ""}, run), "--timeout=10")) << "Docker has no such option";
 }
 
 TEST(ContainerEngine, EngineStatusBecomesSignalOrEngineFailure) {

@@ -128,6 +128,8 @@ ProcessResult ContainerExecutor::run(const ProcessSpec& spec) {
   run.env = spec.env;
   run.cpus = spec.cpus;
   run.cpu_quota = options_.container_cpus;
+  // fhebench's timeout normally removes the container first; this covers fhebench being killed.
+  if (spec.timeout_s > 0) run.backstop_s = spec.timeout_s + 60;
   if (cg) run.cgroup_parent = cg->parent();
   if (spec.memory_limit_bytes && !(cg && cg->set_limit(spec.memory_limit_bytes))) run.memory_bytes = spec.memory_limit_bytes;
   // A rootful Docker daemon would otherwise write root-owned files into the user's work dir;
