@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cctype>
 
 #include "content_hash.h"
@@ -95,7 +97,8 @@ ToolImages ensure_tool_images(const ContainerEngine& engine, const Tool& tool, c
   }
   // The programs: the build context holds include/ (fhebench's headers) and tools/<Tool>/.
   out.image = image_tag(tool, false, program_image_hash(tool, out.base, image_id(engine, out.base)));
-  const fs::path context = cache_dir() / "images" / (lower(out.image) + ".context");
+  // Per process: two runs may build the same image at once.
+  const fs::path context = cache_dir() / "images" / fmt::format("{}.context-{}", lower(out.image), ::getpid());
   if (image_id(engine, out.image).empty()) {
     fs::remove_all(context);
     copy_tree(include_dir(), context / "include");

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <sstream>
 
 #include "atomic_file.h"
 #include "process.h"
@@ -36,9 +37,16 @@ std::string podman_unusable() {
     }                                                                                       \
   } while (0)
 
-// Containers this test suite made that still exist (there must be none).
-std::string our_containers() {
-  return capture_output({"podman", "ps", "-a", "--filter", "name=^fhebench-", "--format", "{{.Names}}"}).value_or("podman ps failed");
+// Containers of runs into `results` that still exist (there must be none). Tests run in
+// parallel, so only the containers that mount a work directory under `results` count.
+std::string our_containers(const TempDir& results) {
+  const auto list = capture_output({"podman", "ps", "-a", "--filter", "name=^fhebench-", "--format", "{{.Names}} {{.Mounts}}"});
+  if (!list) return "podman ps failed";
+  std::string ours;
+  std::istringstream lines(*list);
+  for (std::string line; std::getline(lines, line);)
+    if (line.find(results.path().string()) != std::string::npos) ours += line + "\n";
+  return ours;
 }
 
 void write_script(const fs::path& file, const std::string& text) {
@@ -120,7 +128,7 @@ TEST(ContainerExecutor, PlaintextRunsInItsOwnImage) {
     EXPECT_GT(rec["measure"]["peak_rss_bytes"].get<double>(), 0);
     EXPECT_GT(rec["measure"]["user_s"].get<double>() + rec["measure"]["sys_s"].get<double>(), 0);
   }
-  EXPECT_EQ(our_containers(), "");
+  EXPECT_EQ(our_containers(results), "");
 
   // Unchanged tool: both images are found by their content-hash tags, nothing is rebuilt.
   TempDir again;
@@ -146,7 +154,7 @@ TEST(ContainerExecutor, IsolationThreadsAndPinningSeenFromInside) {
   EXPECT_EQ(rec["fhe"]["threads"], "1");
   EXPECT_EQ(rec["fhe"]["input_seen"], true) << "the work directory is mounted at the same path";
   EXPECT_EQ(rec["fhe"]["cwd"].get<std::string>().find(run.string()), 0u) << rec["fhe"]["cwd"];
-  EXPECT_EQ(our_containers(), "");
+  EXPECT_EQ(our_containers(results), "");
 }
 
 TEST(ContainerExecutor, TimeoutKillsTheContainer) {
@@ -162,7 +170,7 @@ TEST(ContainerExecutor, TimeoutKillsTheContainer) {
   const Json rec = only_record(only_run(results.path()), "Probe/probe_cardio_sleep/patients=1");
   EXPECT_EQ(rec["status"], "timeout") << rec.dump();
   EXPECT_LT(seconds, 60) << "the second repetition is skipped after a timeout; the first is cut at 3 s";
-  EXPECT_EQ(our_containers(), "");
+  EXPECT_EQ(our_containers(results), "");
   EXPECT_FALSE(capture_output({"pgrep", "-x", "-f", "sleep 600"})) << "the program in the container is gone too";
 }
 
@@ -178,7 +186,7 @@ TEST(ContainerExecutor, MemoryCapKillsTheContainer) {
   EXPECT_EQ(rec["status"], "error");
   EXPECT_NE(rec["reason"].get<std::string>().find("memory limit of 64 MiB"), std::string::npos) << rec.dump();
   EXPECT_LE(rec["measure"]["peak_rss_bytes"].get<double>(), 64.0 * (1 << 20) * 1.01);
-  EXPECT_EQ(our_containers(), "");
+  EXPECT_EQ(our_containers(results), "");
 }
 
 TEST(ContainerExecutor, NoEngineIsAUsageError) {
