@@ -1,8 +1,8 @@
 #include "container_images.h"
 
-#include <fmt/format.h>
-
 #include <unistd.h>
+
+#include <fmt/format.h>
 
 #include <cctype>
 
