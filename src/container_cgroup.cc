@@ -1,8 +1,14 @@
 #include "container_cgroup.h"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
+#include <set>
 #include <thread>
 
 namespace fhebench {
@@ -55,6 +61,59 @@ void remove_tree(const fs::path& dir) {
   }
 }
 
+// Folders of the registry that fhebench processes saw missing before an engine made them.
+class AncestorRegistry {
+ public:
+  AncestorRegistry() : file_(fs::temp_directory_path() / "fhebench-cgroup-parents") {
+    fd_ = ::open(file_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+  }
+  ~AncestorRegistry() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
+  }
+  std::set<fs::path> read() const {
+    std::set<fs::path> out;
+    std::ifstream f(file_);
+    for (std::string line; std::getline(f, line);)
+      if (!line.empty()) out.insert(line);
+    return out;
+  }
+  void add(const std::vector<fs::path>& dirs) {
+    auto all = read();
+    const size_t before = all.size();
+    all.insert(dirs.begin(), dirs.end());
+    if (all.size() != before) write(all);
+  }
+  // Removes every listed folder that is empty, deepest first; forgets those that can never
+  // come back (below a fhebench-<pid>-<n> cgroup whose process is gone).
+  void remove_empty() {
+    auto all = read();
+    std::error_code ec;
+    for (auto it = all.rbegin(); it != all.rend(); ++it) fs::remove(*it, ec);
+    const size_t before = all.size();
+    std::erase_if(all, [](const fs::path& d) { return !fs::exists(d) && below_dead_harness(d); });
+    if (all.size() != before) write(all);
+  }
+
+ private:
+  static bool below_dead_harness(const fs::path& dir) {
+    for (const auto& part : dir) {
+      const std::string s = part.string();
+      if (s.rfind("fhebench-", 0) != 0) continue;
+      const pid_t pid = std::atoi(s.c_str() + 9);
+      if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) return true;
+    }
+    return false;
+  }
+  void write(const std::set<fs::path>& all) const {
+    std::ofstream f(file_, std::ios::trunc);
+    for (const auto& d : all) f << d.string() << "\n";
+  }
+
+  fs::path file_;
+  int fd_ = -1;
+};
+
 }  // namespace
 
 ContainerCgroup::ContainerCgroup(std::unique_ptr<MemoryCgroup> memory, fs::path memory_root, std::string relative)
@@ -72,14 +131,17 @@ std::unique_ptr<ContainerCgroup> ContainerCgroup::create(const std::string& name
   const std::string relative = "/" + dir.lexically_relative(root).string();
   std::unique_ptr<ContainerCgroup> cg(new ContainerCgroup(std::move(memory), root, relative));
   // Remember which folders of the path the engine is going to create in the other hierarchies.
+  std::vector<fs::path> ancestors;
   for (const auto& h : v1_hierarchies()) {
     if (h == root) continue;
     fs::path p = h;
     for (const auto& part : fs::path(relative).relative_path()) {
       p /= part;
-      if (!fs::exists(p)) cg->made_.push_back(p);
+      if (p.filename() == name) cg->leaves_.push_back(p);
+      else if (!fs::exists(p)) ancestors.push_back(p);
     }
   }
+  if (!ancestors.empty()) AncestorRegistry().add(ancestors);
   return cg;
 }
 
@@ -88,12 +150,9 @@ ContainerCgroup::~ContainerCgroup() {
   const fs::path memory_dir = memory_root_ / fs::path(relative_).relative_path();
   for (const auto& e : fs::directory_iterator(memory_dir, ec))
     if (e.is_directory(ec)) remove_tree(e.path());
-  // Deepest first, so each folder is empty when its turn comes. Only our own leaf is
-  // emptied: an ancestor may meanwhile hold another process's cgroups, and then stays.
-  for (auto it = made_.rbegin(); it != made_.rend(); ++it) {
-    if (it->filename() == memory_dir.filename()) remove_tree(*it);
-    fs::remove(*it, ec);
-  }
+  for (const auto& leaf : leaves_) remove_tree(leaf);
+  // Shared parents: removed when empty (another run's cgroups keep them).
+  if (!leaves_.empty()) AncestorRegistry().remove_empty();
   memory_.reset();  // removes the memory cgroup itself
 }
 

@@ -6,7 +6,9 @@
 //
 // With cgroupfs (v1) the engine makes the same path in every hierarchy (cpu, pids, ...)
 // and leaves the parents and conmon's cgroup behind: the destructor removes what was not
-// there before.
+// there before. Parents are shared by concurrent fhebench processes, so the folders any of
+// them found missing are listed in a small registry (under flock) and whoever finishes
+// last, leaving them empty, removes them.
 #pragma once
 
 #include <cstdint>
@@ -42,7 +44,7 @@ class ContainerCgroup {
   std::unique_ptr<MemoryCgroup> memory_;
   std::filesystem::path memory_root_;  // mount point of the memory hierarchy (or the v2 root)
   std::string relative_;
-  std::vector<std::filesystem::path> made_;  // folders of other hierarchies that did not exist before
+  std::vector<std::filesystem::path> leaves_;  // our folder in each other hierarchy
 };
 
 }  // namespace fhebench
