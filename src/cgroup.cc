@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
+#include <utility>
 #include <sstream>
 #include <thread>
 
@@ -77,7 +78,8 @@ std::unique_ptr<MemoryCgroup> MemoryCgroup::create(const std::string& name, std:
   std::string reason = "no memory cgroup controller is mounted";
   for (const auto& [base, v2] : candidates) {
     std::error_code ec;
-    remove_stale(base);
+    static bool swept = false;  // once per process: it lists the folder
+    if (!std::exchange(swept, true)) remove_stale(base);
     const fs::path dir = base / name;
     fs::create_directory(dir, ec);
     if (ec) {

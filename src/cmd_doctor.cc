@@ -2,6 +2,8 @@
 
 #include "cgroup.h"
 #include "cli.h"
+#include "executor_container.h"
+#include "executor_slurm.h"
 #include "project.h"
 #include "run_options.h"
 #include "runner.h"
@@ -25,6 +27,7 @@ void add_doctor_command(CLI::App& app, CliState& state) {
                cache_dir().string());
     std::string why;
     const auto cg = MemoryCgroup::create("fhebench-doctor", &why);
+    fmt::print("container executor: {}\nslurm executor: {}\n", container_support(), slurm_support());
     fmt::print("memory measurement: {}\n\n", cg ? cg->method() + " (peak of the whole process tree)"
                                                 : "rusage, largest single process (" + why + ")");
     int unavailable = 0;

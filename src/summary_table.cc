@@ -19,6 +19,9 @@ std::string params(const Json& fhe) {
   }
   if (fhe.contains("plain_modulus")) parts.push_back(fmt::format("t={}", fhe["plain_modulus"].dump()));
   if (fhe.contains("scale_bits")) parts.push_back(fmt::format("scale 2^{}", fhe["scale_bits"].dump()));
+  // Gate-bootstrapping (TFHE) parameter sets: LWE and TLWE dimensions.
+  if (fhe.contains("lwe_n")) parts.push_back(fmt::format("LWE n={}", fhe["lwe_n"].dump()));
+  if (fhe.contains("tlwe_N")) parts.push_back(fmt::format("TLWE N={}", fhe["tlwe_N"].dump()));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
