@@ -101,7 +101,7 @@ export function renderRun(app, data, { served }) {
       charts.clear();
       renderTable(content, visible, state, hooks);
     }
-    window.fhebench = { data, state, charts, ready: true };
+    window.fhebench = { data, state, charts, ready: true, renderedAt: performance.now() };
     document.body.dataset.ready = String(Number(document.body.dataset.ready ?? 0) + 1);
   }
 
