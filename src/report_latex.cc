@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
 
 #include "protocol.h"
@@ -19,6 +20,13 @@ std::string security_tex(const Json& cell) {
 }
 
 std::string unit_tex(const TimeUnit& u) { return u.name == "µs" ? "$\\mu$s" : u.name; }
+
+// Labels take no escapes: anything but letters, digits and '-' becomes '-'.
+std::string label_id(const std::string& s) {
+  std::string out;
+  for (char ch : s) out += std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' ? ch : '-';
+  return out;
+}
 
 std::string row(const Json& c, const TimeUnit& u, bool size_column, int mark) {
   std::vector<std::string> f = {latex_escape(impl_label(c)) + (mark ? fmt::format("\\textsuperscript{{{}}}", mark) : ""),
@@ -50,7 +58,9 @@ std::string table(const ReportRun& run, const BenchmarkCells& b) {
                                     size_column ? "" : " (" + latex_escape(b.sizes[0][0]->value("size_key", "")) + ")",
                                     unit_tex(u), reps, latex_escape(run.id));
   std::string out = fmt::format("\\begin{{table}}[tbp]\n  \\centering\n  \\small\n  \\caption{{{}}}\n  \\label{{tab:fhebench-{}}}\n",
-                                caption, latex_escape(b.benchmark));
+                                caption, label_id(b.benchmark));
+  // Shrunk to the line width only when wider (10 columns rarely fit a column or a page).
+  out += "  \\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n";
   out += fmt::format("  \\begin{{tabular}}{{ll{}rrrrrrrl}}\n    \\toprule\n", size_column ? "l" : "");
   out += fmt::format("    Implementation & Scheme & {}KeyGen & Enc & Eval & Dec & Total & $\\times$\\,plain & Mem.\\ (MiB) & Security \\\\\n    \\midrule\n",
                      size_column ? "Size & " : "");
@@ -68,7 +78,7 @@ std::string table(const ReportRun& run, const BenchmarkCells& b) {
       out += row(*c, u, size_column, mark);
     }
   }
-  out += "    \\bottomrule\n  \\end{tabular}\n";
+  out += "    \\bottomrule\n  \\end{tabular}}\n";
   if (!notes.empty())
     out += fmt::format("  \\par\\smallskip\\footnotesize Not ok (figures, if any, from repetitions that were not ok): {}.\n",
                        fmt::join(notes, "; "));
@@ -108,7 +118,7 @@ std::string three_digits(double v) {
 
 std::string tables_tex(const ReportRun& run) {
   std::string out = fmt::format(
-      "% fhebench run {}: one table per benchmark. Needs \\usepackage{{booktabs}}; \\input{{tables.tex}}.\n"
+      "% fhebench run {}: one table per benchmark. Needs \\usepackage{{booktabs,graphicx}}; \\input{{tables.tex}}.\n"
       "% Medians over the ok repetitions; cells that are not ok are marked and explained below their table.\n"
       "% Machine: {}, {} cores; {}.\n\n",
       run.id, latex_escape(run.run.value("machine", Json::object()).value("cpu_model", "?")),

@@ -1,4 +1,4 @@
-// tables.tex: one booktabs table per benchmark, ready for a paper (\usepackage{booktabs}).
+// tables.tex: one booktabs table per benchmark, ready for a paper (\usepackage{booktabs,graphicx}).
 #pragma once
 
 #include <string>

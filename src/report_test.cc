@@ -123,7 +123,7 @@ TEST(ReportLatex, OneBooktabsTablePerBenchmarkWithFailuresExplained) {
   size_t tables = 0;
   for (size_t at = tex.find("\\begin{table}"); at != std::string::npos; at = tex.find("\\begin{table}", at + 1)) ++tables;
   EXPECT_EQ(tables, 2u);
-  for (const char* s : {"\\toprule", "\\midrule", "\\bottomrule", "\\label{tab:fhebench-cardio}", "\\label{tab:fhebench-chi\\_squared}",
+  for (const char* s : {"\\toprule", "\\midrule", "\\bottomrule", "\\label{tab:fhebench-cardio}", "\\label{tab:fhebench-chi-squared}",
                         "My\\_Tool/wrong\\&bad\\textsuperscript{1}", "risk[0] = 6, expected 5 (100\\% off)", "in ms over 3 repetitions"})
     EXPECT_NE(tex.find(s), std::string::npos) << s << "\n" << tex;
   // 10 ms total as median with its standard deviation; 2 MiB of memory; 128-bit security.

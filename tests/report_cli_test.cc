@@ -61,7 +61,7 @@ TEST(ReportCli, RunWritesPlotsTablesAndSite) {
     EXPECT_NE(dat.find(s), std::string::npos) << s << "\n" << dat;
 
   const std::string tex = read_file(run / "tables.tex").value_or("");
-  EXPECT_NE(tex.find("\\label{tab:fhebench-chi\\_squared}"), std::string::npos);
+  EXPECT_NE(tex.find("\\label{tab:fhebench-chi-squared}"), std::string::npos);
   EXPECT_NE(tex.find("Misbehave/wrong\\textsuperscript{"), std::string::npos) << tex;
   std::ifstream stats(run / "stats.csv");
   size_t rows = 0;
@@ -83,6 +83,24 @@ TEST(ReportCli, RunWritesPlotsTablesAndSite) {
     EXPECT_TRUE(fs::exists(run / c["files"]["csv"].get<std::string>())) << c["files"];
     for (const auto& f : c["files"]["list"]) EXPECT_TRUE(fs::exists(run / c["files"]["dir"].get<std::string>() / f.get<std::string>()));
   }
+}
+
+TEST(ReportCli, TablesCompileWithPdflatex) {
+  if (!capture_output({"pdflatex", "--version"}, 30)) GTEST_SKIP() << "pdflatex not installed (Debian: texlive-latex-recommended)";
+  TempDir results, doc;
+  ASSERT_EQ(run_into(results.path()).exit_code, 1);
+  const fs::path tables = only_run(results.path()) / "tables.tex";
+  write_file_atomic(doc / "paper.tex", "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage{booktabs,graphicx}\n"
+                                       "\\begin{document}\n\\input{" + tables.string() + "}\n\\end{document}\n");
+  ProcessSpec latex;
+  latex.argv = {"pdflatex", "-interaction=nonstopmode", "-halt-on-error", "paper.tex"};
+  latex.cwd = doc.path();
+  latex.timeout_s = 120;
+  latex.stdout_file = doc / "out.txt";
+  const ProcessResult r = run_process(latex);
+  EXPECT_EQ(r.exit_code, 0) << read_file(doc / "out.txt").value_or("");
+  EXPECT_EQ(head(doc / "paper.pdf", 5), "%PDF-");
+  EXPECT_EQ(read_file(doc / "paper.log").value_or("").find("Overfull \\hbox"), std::string::npos) << "tables fit the line";
 }
 
 TEST(ReportCli, ReportRemakesAndPlotsRedrawWithOneCommand) {
