@@ -13,33 +13,9 @@ namespace fhebench {
 namespace fs = std::filesystem;
 namespace {
 
-struct Output {
-  bool ok = false;
-  std::string out, err;
-};
+using Output = CommandOutput;
 
-// Runs an engine command, keeping both streams (capture_output drops stderr, which is
-// where engines say what is wrong).
-Output engine_command(const std::vector<std::string>& argv, double timeout_s = 60) {
-  static int counter = 0;
-  const fs::path base = fs::temp_directory_path() / fmt::format("fhebench-engine-{}-{}", ::getpid(), counter++);
-  ProcessSpec spec;
-  spec.argv = argv;
-  spec.cwd = fs::temp_directory_path();
-  spec.stdout_file = base.string() + ".out";
-  spec.stderr_file = base.string() + ".err";
-  spec.timeout_s = timeout_s;
-  const ProcessResult r = run_process(spec);
-  Output o;
-  o.ok = r.started && !r.timed_out && r.exit_code == 0;
-  o.out = read_file(spec.stdout_file).value_or("");
-  o.err = r.started ? file_tail(spec.stderr_file, 400) : r.error;
-  if (r.timed_out) o.err = fmt::format("no answer within {:g} s", timeout_s);
-  fs::remove(spec.stdout_file);
-  fs::remove(spec.stderr_file);
-  while (!o.out.empty() && (o.out.back() == '\n' || o.out.back() == ' ')) o.out.pop_back();
-  return o;
-}
+Output engine_command(const std::vector<std::string>& argv, double timeout_s = 60) { return run_command(argv, timeout_s); }
 
 std::string last_line(const std::string& text) {
   std::string s = text;

@@ -79,6 +79,7 @@ int open_or_null(const std::filesystem::path& p) {
   ::signal(SIGPIPE, SIG_DFL);
   ::execvpe(argv[0], argv, envp);
   die(4);
+  _exit(127);  // not reached: die exits
 }
 
 const char* stage_text(int stage) {
@@ -210,22 +211,33 @@ void kill_running_process() {
   if (const pid_t pid = g_running.load(); pid > 0) ::kill(-pid, SIGKILL);
 }
 
-std::optional<std::string> capture_output(const std::vector<std::string>& argv, double timeout_s) {
+CommandOutput run_command(const std::vector<std::string>& argv, double timeout_s) {
   static std::atomic<int> counter{0};
-  const auto out = std::filesystem::temp_directory_path() /
-                   ("fhebench-out-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  const auto base = std::filesystem::temp_directory_path() /
+                    ("fhebench-cmd-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   ProcessSpec spec;
   spec.argv = argv;
   spec.cwd = std::filesystem::temp_directory_path();
-  spec.stdout_file = out;
+  spec.stdout_file = base.string() + ".out";
+  spec.stderr_file = base.string() + ".err";
   spec.timeout_s = timeout_s;
   const auto r = run_process(spec);
-  std::ifstream f(out);
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  std::filesystem::remove(out);
-  if (!r.started || r.timed_out || r.exit_code != 0) return std::nullopt;
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  return text;
+  CommandOutput o;
+  o.ok = r.started && !r.timed_out && r.exit_code == 0;
+  std::ifstream f(spec.stdout_file);
+  o.out.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  while (!o.out.empty() && (o.out.back() == '\n' || o.out.back() == ' ')) o.out.pop_back();
+  o.err = r.started ? file_tail(spec.stderr_file, 1000) : r.error;
+  if (r.timed_out) o.err = argv[0] + " gave no answer within " + std::to_string(static_cast<int>(timeout_s)) + " s";
+  std::filesystem::remove(spec.stdout_file);
+  std::filesystem::remove(spec.stderr_file);
+  return o;
+}
+
+std::optional<std::string> capture_output(const std::vector<std::string>& argv, double timeout_s) {
+  CommandOutput o = run_command(argv, timeout_s);
+  if (!o.ok) return std::nullopt;
+  return std::move(o.out);
 }
 
 std::vector<int> parse_cpu_list(const std::string& list) {

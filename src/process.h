@@ -40,8 +40,16 @@ ProcessResult run_process(const ProcessSpec& spec);
 // harness's SIGINT/SIGTERM handler, so an interrupted run stops at once.
 void kill_running_process();
 
-// Runs a helper command (git, cmake, node --version) and returns its stdout, or nullopt
-// when it did not exit 0 within the timeout.
+// Runs a helper command (git, cmake, podman, sbatch): `ok` when it exited 0 within the
+// timeout; `out` is its stdout with trailing blanks trimmed, `err` the tail of its stderr
+// (where such tools say what is wrong) or why it did not run.
+struct CommandOutput {
+  bool ok = false;
+  std::string out, err;
+};
+CommandOutput run_command(const std::vector<std::string>& argv, double timeout_s = 60);
+
+// run_command's stdout, or nullopt when it failed.
 std::optional<std::string> capture_output(const std::vector<std::string>& argv, double timeout_s = 60);
 
 // "0-3,6" -> {0,1,2,3,6}; throws std::invalid_argument on malformed lists.

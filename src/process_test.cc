@@ -124,7 +124,9 @@ TEST(Process, MemoryLimitStopsTheProgram) {
   const auto r = run_process(spec);
   EXPECT_TRUE(r.exit_code != 0 || r.signal != 0);
   EXPECT_FALSE(r.timed_out);
-  if (r.memory_method.rfind("cgroup", 0) == 0) EXPECT_TRUE(r.out_of_memory) << "the cgroup saw the OOM kill";
+  if (r.memory_method.rfind("cgroup", 0) == 0) {
+    EXPECT_TRUE(r.out_of_memory) << "the cgroup saw the OOM kill";
+  }
 }
 
 TEST(Process, PinsToTheRequestedCpus) {

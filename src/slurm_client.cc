@@ -18,29 +18,9 @@ namespace {
 
 constexpr double kMarginS = 600;
 
-struct Output {
-  bool ok = false;
-  std::string out, err;
-};
+using Output = CommandOutput;
 
-// Runs a Slurm client command keeping stderr, which carries its error messages.
-Output slurm_command(const std::vector<std::string>& argv, double timeout_s = 60) {
-  static int counter = 0;
-  const fs::path base = fs::temp_directory_path() / fmt::format("fhebench-slurmcmd-{}-{}", ::getpid(), counter++);
-  ProcessSpec spec;
-  spec.argv = argv;
-  spec.cwd = fs::temp_directory_path();
-  spec.stdout_file = base.string() + ".out";
-  spec.stderr_file = base.string() + ".err";
-  spec.timeout_s = timeout_s;
-  const ProcessResult r = run_process(spec);
-  Output o{r.started && !r.timed_out && r.exit_code == 0, read_file(spec.stdout_file).value_or(""),
-           r.started ? file_tail(spec.stderr_file, 1000) : r.error};
-  if (r.timed_out) o.err = fmt::format("{} gave no answer within {:g} s", argv[0], timeout_s);
-  fs::remove(spec.stdout_file);
-  fs::remove(spec.stderr_file);
-  return o;
-}
+Output slurm_command(const std::vector<std::string>& argv, double timeout_s = 60) { return run_command(argv, timeout_s); }
 
 std::string trim(std::string s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();

@@ -143,7 +143,9 @@ TEST_F(ToolSetup, FailedBuildLeavesNoCacheEntry) {
   EXPECT_NE(r.out.find("building its programs failed"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("full log:"), std::string::npos) << r.out;
   for (const auto& e : fs::directory_iterator(root_ / "cache/build"))
-    if (e.is_directory()) EXPECT_FALSE(e.path().filename().string().rfind("Tiny-", 0) == 0) << e.path();
+    if (e.is_directory()) {
+      EXPECT_FALSE(e.path().filename().string().rfind("Tiny-", 0) == 0) << e.path();
+    }
 }
 
 }  // namespace fhebench::test
