@@ -36,8 +36,9 @@ Cell cell_from_json(const Json& j) {
           j.at("size").get<Size>(), j.at("size_key"), fs::path(j.at("dir").get<std::string>())};
 }
 
+// Absolute, because programs run with their work directory as cwd and get paths into the store.
 RunStore::RunStore(fs::path results_dir, std::string id)
-    : results_dir_(std::move(results_dir)), dir_(results_dir_ / id), id_(std::move(id)) {}
+    : results_dir_(fs::absolute(results_dir).lexically_normal()), dir_(results_dir_ / id), id_(std::move(id)) {}
 
 RunStore RunStore::create(const fs::path& results_dir) {
   fs::create_directories(results_dir);

@@ -73,6 +73,16 @@ TEST(RunPlaintext, AllBenchmarksEndToEnd) {
   EXPECT_EQ(sqlite_count(results / "index.sqlite", "SELECT COUNT(*) FROM runs WHERE status = 'complete'"), 1);
 }
 
+// The default --results is the relative "results": programs, whose cwd is their work
+// directory, must still get paths that work.
+TEST(RunPlaintext, RelativeResultsFolder) {
+  TempDir cwd;
+  const auto r = run_fhebench({"run", "--tools", "Plaintext", "--benchmarks", "chi_squared", "--repetitions", "1",
+                               "--warmup", "0", "--results", "results"}, 600, {}, cwd.path());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(read_json(only_run(cwd / "results") / "summary.json")["cells"][0]["status"], "ok");
+}
+
 TEST(RunPlaintext, SokCaseAndSizeSweep) {
   TempDir results;
   const auto r = run_fhebench({"run", "--tools", "Plaintext", "--benchmarks", "cardio,chi_squared", "--case", "sok",

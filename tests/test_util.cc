@@ -22,12 +22,12 @@ TempDir::~TempDir() {
 }
 
 CommandResult run_fhebench(const std::vector<std::string>& args, double timeout_s,
-                           const std::vector<std::pair<std::string, std::string>>& env) {
+                           const std::vector<std::pair<std::string, std::string>>& env, const fs::path& cwd) {
   TempDir tmp;
   ProcessSpec spec;
   spec.argv = {FHEBENCH_BINARY};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-  spec.cwd = tmp.path();
+  spec.cwd = cwd.empty() ? tmp.path() : cwd;
   spec.timeout_s = timeout_s;
   spec.stdout_file = tmp / "out";
   spec.stderr_file = tmp / "err";

@@ -31,7 +31,8 @@ struct CommandResult {
 // Runs the fhebench binary with `args` (no shell), with a shared build cache so tool
 // builds happen once per test session.
 CommandResult run_fhebench(const std::vector<std::string>& args, double timeout_s = 600,
-                           const std::vector<std::pair<std::string, std::string>>& env = {});
+                           const std::vector<std::pair<std::string, std::string>>& env = {},
+                           const fs::path& cwd = {});  // default: a temporary folder
 
 // The single run folder under `results`, and its summary.json.
 fs::path only_run(const fs::path& results);
