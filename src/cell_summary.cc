@@ -47,13 +47,8 @@ Json summarize_cell(const Cell& cell, const std::vector<Json>& records, int expe
   std::map<std::string, std::vector<double>> phases;
   std::vector<double> wall, memory, precision;
   for (const Json* r : used) {
-    double total = 0;
-    for (const char* name : kCanonicalPhases) {
-      const double v = (*r)["phases"].value(name, 0.0);
-      phases[name].push_back(v);
-      total += v;
-    }
-    phases["total"].push_back(total);
+    for (const char* name : kCanonicalPhases) phases[name].push_back((*r)["phases"].value(name, 0.0));
+    phases["total"].push_back(canonical_total((*r)["phases"]));
     wall.push_back((*r)["measure"].value("wall_s", 0.0));
     memory.push_back(static_cast<double>((*r)["measure"].value("peak_rss_bytes", uint64_t{0})));
     if (r->contains("verify") && (*r)["verify"].contains("precision_bits"))

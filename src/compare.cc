@@ -27,9 +27,7 @@ std::map<std::string, CellData> load(const RunStore& store) {
     CellData d;
     for (const auto& r : store.records(cell)) {
       if (r.value("status", "") != "ok") continue;
-      double t = 0;
-      for (const char* p : kCanonicalPhases) t += r["phases"].value(p, 0.0);
-      d.totals.push_back(t);
+      d.totals.push_back(canonical_total(r.value("phases", Json::object())));
     }
     for (const auto& s : summary.value("cells", Json::array()))
       if (s["impl"] == cell.impl && s["size_key"] == cell.size_key) d.status = s["status"];

@@ -48,6 +48,14 @@ std::string check_outputs(const Json& outputs, const std::vector<OutputSpec>& sp
 
 }  // namespace
 
+double canonical_total(const Json& phases) {
+  double total = 0;
+  if (!phases.is_object()) return total;
+  for (const char* p : kCanonicalPhases)
+    if (phases.contains(p) && phases[p].is_number()) total += phases[p].get<double>();
+  return total;
+}
+
 Json make_input(const std::string& benchmark, const std::string& variant, const Size& size,
                 uint64_t seed, const Json& inputs) {
   return {{"protocol", kProtocolVersion}, {"benchmark", benchmark}, {"variant", variant},

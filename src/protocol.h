@@ -14,6 +14,9 @@ namespace fhebench {
 inline constexpr int kProtocolVersion = 1;
 inline constexpr const char* kCanonicalPhases[] = {"keygen", "encrypt", "compute", "decrypt"};
 
+// Sum of the canonical phases in a record's "phases" object (missing or non-numeric: 0).
+double canonical_total(const Json& phases);
+
 struct Phase {
   std::string name;
   double seconds;

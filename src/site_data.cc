@@ -14,9 +14,7 @@ Json rep_figures(const Json& r) {
   const Json& phases = r.value("phases", Json::object());
   if (phases.is_object() && !phases.empty()) {
     out["phases"] = phases;
-    double total = 0;
-    for (const char* p : kCanonicalPhases) total += phases.contains(p) && phases[p].is_number() ? phases[p].get<double>() : 0;
-    out["total"] = total;
+    out["total"] = canonical_total(phases);
   }
   const Json& m = r.value("measure", Json::object());
   if (m.contains("wall_s")) out["wall_s"] = m["wall_s"];
