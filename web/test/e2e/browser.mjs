@@ -55,8 +55,9 @@ export function serve(results) {
   });
 }
 
+// The predicate may run while a navigation is under way, before the new document has a body.
 export async function waitReady(page, count = 1) {
-  await page.waitForFunction((n) => Number(document.body.dataset.ready) >= n, count, { timeout: 15000 });
+  await page.waitForFunction((n) => Number(document.body?.dataset.ready) >= n, count, { timeout: 15000 });
 }
 
 // What the chart of `group` ("cardio patients=1") shows: row labels and each dataset's values.

@@ -137,9 +137,10 @@ test('fhebench serve lists the runs and shows the same numbers', async () => {
     assert.ok(timing.loadEventEnd > 0);
     await page.screenshot({ path: join(outDir(), 'serve-runs.png') });
 
+    // A full navigation: wait for the new page, not the run list that is already ready.
     await page.click(`#runs tr[data-run="${fixture.run.id}"] a`);
+    await page.waitForURL((u) => u.searchParams.get('run') === fixture.run.id);
     await waitReady(page);
-    assert.equal(new URL(page.url()).searchParams.get('run'), fixture.run.id);
     assert.equal(await page.textContent('#run-id'), fixture.run.id);
     await assertChartMatchesSummary(page);
     // Raw links point into the served run folder.
