@@ -7,7 +7,7 @@
 //     { auto t = p.phase("keygen"); ... }        // timed with a monotonic clock
 //     p.output("risk", risk);
 //     p.fhe({{"library", "Microsoft SEAL"}, {"scheme", "BFV"}, ...});
-//     p.sizes("ciphertext_bytes", bytes);
+//     p.sizes("ciphertext_bytes", bytes);       // or fhebench::serialized_bytes(writer)
 //     return p.finish();                         // writes $FHEBENCH_OUTPUT atomically
 //   }
 //
@@ -19,6 +19,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <ostream>
+#include <streambuf>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -123,5 +125,21 @@ class Program {
   nlohmann::json fhe_ = nlohmann::json::object();
   nlohmann::json sizes_ = nlohmann::json::object();
 };
+
+// The number of bytes `write(std::ostream&)` produces, counted without keeping them: a
+// library's serializer gives key and ciphertext sizes even when keys reach hundreds of MB.
+template <class Write>
+uint64_t serialized_bytes(Write&& write) {
+  class Counter : public std::streambuf {
+   public:
+    uint64_t bytes = 0;
+   protected:
+    int_type overflow(int_type c) override { ++bytes; return traits_type::not_eof(c); }
+    std::streamsize xsputn(const char*, std::streamsize n) override { bytes += n; return n; }
+  } counter;
+  std::ostream out(&counter);
+  write(out);
+  return counter.bytes;
+}
 
 }  // namespace fhebench

@@ -17,23 +17,6 @@ constexpr int kMinimumLambda = 110;       // the library's README: "at least 110
 constexpr double kSecondsPerGate = 0.021;  // one bootstrapped gate, spqlios-fma, one thread
 constexpr double kMaxMinutes = 10;
 
-// Counts what a serializer writes without keeping it (keys are ~100 MB).
-class ByteCounter : public std::streambuf {
- public:
-  uint64_t bytes = 0;
- protected:
-  int_type overflow(int_type c) override { ++bytes; return traits_type::not_eof(c); }
-  std::streamsize xsputn(const char*, std::streamsize n) override { bytes += n; return n; }
-};
-
-template <class Write>
-uint64_t serialized_bytes(Write write) {
-  ByteCounter counter;
-  std::ostream out(&counter);
-  write(out);
-  return counter.bytes;
-}
-
 std::vector<Word> placeholders(Gates& g, const std::vector<Input>& inputs) {
   std::vector<Word> words;
   for (const Input& in : inputs) {
@@ -129,10 +112,10 @@ std::vector<int64_t> run_bit_level(fhebench::Program& p, const std::vector<Input
   }
 
   report_parameters(p, params.get());
-  p.sizes("bootstrapping_key_bytes", serialized_bytes([&](std::ostream& o) {
+  p.sizes("bootstrapping_key_bytes", fhebench::serialized_bytes([&](std::ostream& o) {
             export_tfheGateBootstrappingCloudKeySet_toStream(o, &key->cloud);
           }));
-  p.sizes("ciphertext_bytes", serialized_bytes([&](std::ostream& o) {
+  p.sizes("ciphertext_bytes", fhebench::serialized_bytes([&](std::ostream& o) {
             export_gate_bootstrapping_ciphertext_toStream(o, encrypted.at(0).at(0).c.get(), params.get());
           }));
   return values;

@@ -7,7 +7,6 @@
 #include <scheme/bfvrns/bfvrns-ser.h>
 #include <scheme/ckksrns/ckksrns-ser.h>
 
-#include <functional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -44,22 +43,6 @@ Context first_that_fits(CCParams<Scheme> params, const std::vector<KeySwitching>
     }
   }
   throw std::runtime_error("OpenFHE rejected every key-switching choice: " + first_error);
-}
-
-// Counts what a serializer writes without keeping it (rotation keys reach hundreds of MB).
-class ByteCounter : public std::streambuf {
- public:
-  uint64_t bytes = 0;
- protected:
-  int_type overflow(int_type c) override { ++bytes; return traits_type::not_eof(c); }
-  std::streamsize xsputn(const char*, std::streamsize n) override { bytes += n; return n; }
-};
-
-uint64_t serialized_bytes(const std::function<void(std::ostream&)>& write) {
-  ByteCounter counter;
-  std::ostream out(&counter);
-  write(out);
-  return counter.bytes;
 }
 
 std::vector<uint32_t> modulus_bits(const std::shared_ptr<DCRTPoly::Params>& params) {
@@ -129,15 +112,15 @@ void report(fhebench::Program& p, const Context& cc, uint32_t depth, const KeyPa
   else
     p.fhe({{"plain_modulus", crypto->GetPlaintextModulus()}});
 
-  p.sizes("ciphertext_bytes", serialized_bytes([&](std::ostream& o) { Serial::Serialize(fresh, o, SerType::BINARY); }));
+  p.sizes("ciphertext_bytes", fhebench::serialized_bytes([&](std::ostream& o) { Serial::Serialize(fresh, o, SerType::BINARY); }));
   p.sizes("public_key_bytes",
-          serialized_bytes([&](std::ostream& o) { Serial::Serialize(keys.publicKey, o, SerType::BINARY); }));
+          fhebench::serialized_bytes([&](std::ostream& o) { Serial::Serialize(keys.publicKey, o, SerType::BINARY); }));
   if (options.relin)
-    p.sizes("relin_key_bytes", serialized_bytes([&](std::ostream& o) {
+    p.sizes("relin_key_bytes", fhebench::serialized_bytes([&](std::ostream& o) {
               CryptoContextImpl<Element>::SerializeEvalMultKey(o, SerType::BINARY, cc);
             }));
   if (!options.rotations.empty())
-    p.sizes("galois_key_bytes", serialized_bytes([&](std::ostream& o) {
+    p.sizes("galois_key_bytes", fhebench::serialized_bytes([&](std::ostream& o) {
               CryptoContextImpl<Element>::SerializeEvalAutomorphismKey(o, SerType::BINARY, cc);
             }));
 }
