@@ -5,6 +5,7 @@
 #include <fhebench/program.hpp>
 
 #include "cardio_circuit.hpp"
+#include "guarded_main.hpp"
 #include "parameters.hpp"
 #include "report.hpp"
 
@@ -94,11 +95,4 @@ int run() {
 
 }  // namespace
 
-int main() {
-  try {
-    return run();
-  } catch (const std::exception& e) {
-    std::cerr << "cardio_batched: " << e.what() << "\n";
-    return 1;
-  }
-}
+int main() { return guarded_main("cardio_batched", run); }

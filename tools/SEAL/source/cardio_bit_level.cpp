@@ -4,6 +4,7 @@
 #include <fhebench/program.hpp>
 
 #include "cardio_circuit.hpp"
+#include "guarded_main.hpp"
 #include "parameters.hpp"
 #include "report.hpp"
 
@@ -107,11 +108,4 @@ int run() {
 
 }  // namespace
 
-int main() {
-  try {
-    return run();
-  } catch (const std::exception& e) {
-    std::cerr << "cardio_bit_level: " << e.what() << "\n";
-    return 1;
-  }
-}
+int main() { return guarded_main("cardio_bit_level", run); }

@@ -4,10 +4,10 @@
 #include <fhebench/program.hpp>
 
 #include "circuit.hpp"
+#include "guarded_main.hpp"
 #include "parameters.hpp"
 #include "report.hpp"
 
-#include <iostream>
 
 using namespace sealbench;
 
@@ -90,11 +90,4 @@ int run() {
 
 }  // namespace
 
-int main() {
-  try {
-    return run();
-  } catch (const std::exception& e) {
-    std::cerr << "chi_squared_batched: " << e.what() << "\n";
-    return 1;
-  }
-}
+int main() { return guarded_main("chi_squared_batched", run); }

@@ -6,10 +6,10 @@
 // only read pixels of the image. Results are decoded centered mod t (negative values).
 #include <fhebench/program.hpp>
 
+#include "guarded_main.hpp"
 #include "parameters.hpp"
 #include "report.hpp"
 
-#include <iostream>
 #include <set>
 
 using namespace sealbench;
@@ -116,11 +116,4 @@ int run() {
 
 }  // namespace
 
-int main() {
-  try {
-    return run();
-  } catch (const std::exception& e) {
-    std::cerr << "laplacian_batched: " << e.what() << "\n";
-    return 1;
-  }
-}
+int main() { return guarded_main("laplacian_batched", run); }

@@ -10,12 +10,12 @@
 // Levels: W1 (plain), square, W2 (plain).
 #include <fhebench/program.hpp>
 
+#include "guarded_main.hpp"
 #include "report.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <iostream>
 #include <optional>
 #include <set>
 
@@ -200,11 +200,4 @@ int run() {
 
 }  // namespace
 
-int main() {
-  try {
-    return run();
-  } catch (const std::exception& e) {
-    std::cerr << "mlp_batched: " << e.what() << "\n";
-    return 1;
-  }
-}
+int main() { return guarded_main("mlp_batched", run); }
