@@ -1,6 +1,7 @@
 #include "runner.h"
 
 #include <signal.h>
+#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -259,6 +260,7 @@ int run_benchmarks(const RunOptions& given) {
   ::signal(SIGTERM, SIG_DFL);
   const Json summary = finalize_run(*store, stopped ? "interrupted" : "complete");
   fmt::print("\n{}\n", summary_markdown(summary, store->read_run()));
+  std::fflush(stdout);  // before the stderr lines below, also when both go to one file
   report_after_run(*store);  // plots, tables, site: a failure only warns, the run stands
   if (stopped) {
     progress.message(fmt::format("interrupted: finished repetitions are kept; continue with `fhebench run --resume {} --results {}`",
