@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -56,17 +57,24 @@ std::string size_key(const Size& size) {
   return key;
 }
 
-const std::vector<std::unique_ptr<Benchmark>>& all_benchmarks() {
-  static const auto* list = [] {
-    auto* v = new std::vector<std::unique_ptr<Benchmark>>;
-    v->push_back(make_cardio_benchmark());
-    v->push_back(make_chi_squared_benchmark());
-    v->push_back(make_laplacian_benchmark());
-    v->push_back(make_mlp_benchmark());
-    return v;
-  }();
+namespace {
+
+// Function-local, so it exists before the first registration whatever the file order;
+// never destroyed, so no benchmark dies before a late static user.
+std::vector<std::unique_ptr<Benchmark>>& registry() {
+  static auto* list = new std::vector<std::unique_ptr<Benchmark>>;
   return *list;
 }
+
+}  // namespace
+
+BenchmarkRegistration::BenchmarkRegistration(std::unique_ptr<Benchmark> benchmark) {
+  auto& list = registry();
+  const auto at = std::find_if(list.begin(), list.end(), [&](const auto& b) { return b->name() > benchmark->name(); });
+  list.insert(at, std::move(benchmark));
+}
+
+const std::vector<std::unique_ptr<Benchmark>>& all_benchmarks() { return registry(); }
 
 const Benchmark* find_benchmark(const std::string& name) {
   for (const auto& b : all_benchmarks())

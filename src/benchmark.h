@@ -1,5 +1,6 @@
-// A benchmark: a precisely specified program (DESIGN.md section 3). The harness, never the
+// A benchmark: a precisely specified program (docs/benchmarks.md). The harness, never the
 // tool, generates its inputs, computes the expected outputs and judges what a tool returned.
+// Each benchmark_<name>.cc registers itself; adding one edits neither this file nor benchmark.cc.
 #pragma once
 
 #include <cstdint>
@@ -58,13 +59,15 @@ class Benchmark {
 // Size as "key=value,key=value", sorted by key: folder names and CSV column.
 std::string size_key(const Size& size);
 
+// Every registered benchmark, ordered by name.
 const std::vector<std::unique_ptr<Benchmark>>& all_benchmarks();
 
-// One factory per benchmark_<name>.cc.
-std::unique_ptr<Benchmark> make_cardio_benchmark();
-std::unique_ptr<Benchmark> make_chi_squared_benchmark();
-std::unique_ptr<Benchmark> make_laplacian_benchmark();
-std::unique_ptr<Benchmark> make_mlp_benchmark();
+// A benchmark file registers its benchmark at static initialisation with one line:
+//   const BenchmarkRegistration kRegistration{std::make_unique<CardioBenchmark>()};
+// (The build links benchmark_*.cc as objects, not from an archive, so none is dropped.)
+struct BenchmarkRegistration {
+  explicit BenchmarkRegistration(std::unique_ptr<Benchmark> benchmark);
+};
 const Benchmark* find_benchmark(const std::string& name);  // nullptr when unknown
 std::vector<std::string> benchmark_names();
 

@@ -73,6 +73,6 @@ Json CardioBenchmark::reference(const Size& size, const Json& inputs) const {
   return {{"risk", out}};
 }
 
-std::unique_ptr<Benchmark> make_cardio_benchmark() { return std::make_unique<CardioBenchmark>(); }
+const BenchmarkRegistration kRegistration{std::make_unique<CardioBenchmark>()};
 
 }  // namespace fhebench

@@ -61,6 +61,6 @@ Json ChiSquaredBenchmark::reference(const Size& size, const Json& in) const {
   return {{"alpha", alpha}, {"beta1", beta1}, {"beta2", beta2}, {"beta3", beta3}};
 }
 
-std::unique_ptr<Benchmark> make_chi_squared_benchmark() { return std::make_unique<ChiSquaredBenchmark>(); }
+const BenchmarkRegistration kRegistration{std::make_unique<ChiSquaredBenchmark>()};
 
 }  // namespace fhebench

@@ -67,6 +67,6 @@ Json LaplacianBenchmark::reference(const Size& size, const Json& inputs) const {
   return {{"image", out}};
 }
 
-std::unique_ptr<Benchmark> make_laplacian_benchmark() { return std::make_unique<LaplacianBenchmark>(); }
+const BenchmarkRegistration kRegistration{std::make_unique<LaplacianBenchmark>()};
 
 }  // namespace fhebench

@@ -65,7 +65,7 @@ Json MlpBenchmark::generate(const Size& size, uint64_t seed) const {
           {"b2", uniform(seed, "b2", s.classes, -0.1, 0.1)}};
 }
 
-// DESIGN.md gives no SoK vector for mlp; this fixed, patterned vector plays that role.
+// The SoK gives no test vector for mlp; this fixed, patterned vector plays that role.
 Json MlpBenchmark::sok_case(const Size& size) const {
   const Shape s(size);
   auto pattern = [](int64_t v, int64_t mod, double scale) { return static_cast<double>(v % mod - mod / 2) * scale; };
@@ -120,6 +120,6 @@ Verdict MlpBenchmark::verify(const Size& size, const Json& expected, const Json&
   return v;
 }
 
-std::unique_ptr<Benchmark> make_mlp_benchmark() { return std::make_unique<MlpBenchmark>(); }
+const BenchmarkRegistration kRegistration{std::make_unique<MlpBenchmark>()};
 
 }  // namespace fhebench
