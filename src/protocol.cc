@@ -5,8 +5,31 @@
 #include <cmath>
 #include <set>
 
+#include "bounded_json.h"
+#include "utf8.h"
+
 namespace fhebench {
 namespace {
+
+constexpr size_t kMaxReportedBytes = 64u << 10;  // "fhe" and "sizes" each, as stored in records
+constexpr size_t kMaxNameInReason = 80;
+
+// A program's name or value quoted in a reason: one short printable line.
+std::string shown(std::string_view s) { return utf8_truncate(printable(s, false), kMaxNameInReason); }
+
+// Strings in "fhe" and "sizes" reach terminals and reports: no control characters.
+void make_printable(Json& j) {
+  if (j.is_string()) j = printable(j.get_ref<const std::string&>(), false);
+  if (!j.is_structured()) return;  // (a primitive iterates over itself)
+  for (auto& v : j) make_printable(v);  // depth is bounded by the parse
+}
+
+// Output values plus room for phases, "fhe" and "sizes".
+JsonLimits output_limits(const std::vector<OutputSpec>& spec) {
+  JsonLimits lim;
+  for (const auto& s : spec) lim.max_values += s.length;
+  return lim;
+}
 
 // Each check returns an empty string when fine, else the reason.
 std::string check_phases(const Json& phases, std::vector<Phase>& out) {
@@ -18,8 +41,8 @@ std::string check_phases(const Json& phases, std::vector<Phase>& out) {
       return "a phase is not {\"name\": string, \"seconds\": number}";
     const std::string name = p["name"];
     const double s = p["seconds"];
-    if (!std::isfinite(s) || s < 0) return fmt::format("phase '{}' has an invalid time {}", name, s);
-    if (!seen.insert(name).second) return fmt::format("phase '{}' is reported twice", name);
+    if (!std::isfinite(s) || s < 0) return fmt::format("phase '{}' has an invalid time {}", shown(name), s);
+    if (!seen.insert(name).second) return fmt::format("phase '{}' is reported twice", shown(name));
     out.push_back({name, s});
   }
   for (const char* need : kCanonicalPhases)
@@ -36,12 +59,12 @@ std::string check_outputs(const Json& outputs, const std::vector<OutputSpec>& sp
     if (v.size() != s.length)
       return fmt::format("output '{}' has {} values, expected {}", s.name, v.size(), s.length);
     for (const auto& x : v)
-      if (!x.is_number()) return fmt::format("output '{}' holds a non-number {}", s.name, x.dump());
+      if (!x.is_number()) return fmt::format("output '{}' holds a non-number {}", s.name, shown(x.dump()));
   }
   for (const auto& [name, _] : outputs.items()) {
     bool known = false;
     for (const auto& s : spec) known |= s.name == name;
-    if (!known) return fmt::format("unexpected output '{}'", name);
+    if (!known) return fmt::format("unexpected output '{}'", shown(name));
   }
   return "";
 }
@@ -64,21 +87,26 @@ Json make_input(const std::string& benchmark, const std::string& variant, const 
 
 std::optional<ProgramOutput> parse_output(std::string_view text, const std::vector<OutputSpec>& spec,
                                           std::string& error) {
-  Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    error = text.empty() ? "output.json is empty" : "output.json is not valid JSON";
+  if (text.empty()) {
+    error = "output.json is empty";
     return std::nullopt;
   }
+  auto parsed = parse_bounded_json(text, output_limits(spec), error);
+  if (!parsed) {
+    error = "output.json " + error;
+    return std::nullopt;
+  }
+  Json& doc = *parsed;
   if (!doc.is_object()) { error = "output.json is not a JSON object"; return std::nullopt; }
   if (!doc.contains("protocol") || doc["protocol"] != kProtocolVersion) {
     error = fmt::format("output.json has protocol {}, expected {}",
-                        doc.contains("protocol") ? doc["protocol"].dump() : "(none)", kProtocolVersion);
+                        doc.contains("protocol") ? shown(doc["protocol"].dump()) : "(none)", kProtocolVersion);
     return std::nullopt;
   }
   ProgramOutput out;
   if (doc.contains("unsupported")) {
-    out.unsupported = doc["unsupported"].is_string() ? doc["unsupported"].get<std::string>()
-                                                     : doc["unsupported"].dump();
+    const Json& why = doc["unsupported"];
+    out.unsupported = utf8_truncate(printable(why.is_string() ? why.get<std::string>() : why.dump()), 2000);
     return out;
   }
   error = check_phases(doc.contains("phases") ? doc["phases"] : Json(), out.phases);
@@ -86,10 +114,14 @@ std::optional<ProgramOutput> parse_output(std::string_view text, const std::vect
   for (const char* key : {"fhe", "sizes"})
     if (error.empty() && doc.contains(key) && !doc[key].is_object())
       error = fmt::format("\"{}\" is not an object", key);
+    else if (error.empty() && doc.contains(key) && doc[key].dump().size() > kMaxReportedBytes)
+      error = fmt::format("\"{}\" is larger than {} KiB", key, kMaxReportedBytes >> 10);
   if (!error.empty()) return std::nullopt;
-  out.outputs = doc["outputs"];
-  if (doc.contains("fhe")) out.fhe = doc["fhe"];
-  if (doc.contains("sizes")) out.sizes = doc["sizes"];
+  out.outputs = std::move(doc["outputs"]);
+  if (doc.contains("fhe")) out.fhe = std::move(doc["fhe"]);
+  if (doc.contains("sizes")) out.sizes = std::move(doc["sizes"]);
+  make_printable(out.fhe);
+  make_printable(out.sizes);
   return out;
 }
 

@@ -1,4 +1,4 @@
-// Protocol v1, harness side (DESIGN.md section 2): the input the harness writes and the
+// Protocol v1, harness side (docs/protocol.md): the input the harness writes and the
 // strict reading of what a program wrote back.
 #pragma once
 

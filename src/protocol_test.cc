@@ -10,6 +10,8 @@ const std::string kPhases =
     R"("phases": [{"name": "keygen", "seconds": 0.1}, {"name": "encrypt", "seconds": 0.2},
                   {"name": "compute", "seconds": 1.5}, {"name": "decrypt", "seconds": 0.01}])";
 
+const std::string kOk = R"(, "outputs": {"risk": [1, 2]})";
+
 std::string doc(const std::string& body) { return "{\"protocol\": 1, " + body + "}"; }
 
 }  // namespace
@@ -53,6 +55,25 @@ TEST(Protocol, UnsupportedIsNotAnError) {
   EXPECT_EQ(*out->unsupported, "at most 4096 patients");
 }
 
+TEST(Protocol, ReportedStringsArePrintable) {
+  std::string err;
+  const auto out = parse_output(doc(kPhases + kOk + R"(, "fhe": {"scheme": "B\u001b[31mFV\u009b", "n": [1, {"k": "\u0007"}]})"),
+                                kSpec, err);
+  ASSERT_TRUE(out) << err;
+  EXPECT_EQ(out->fhe["scheme"], "B?[31mFV?");
+  EXPECT_EQ(out->fhe["n"][1]["k"], "?");
+  const auto un = parse_output(R"({"protocol": 1, "unsupported": "too big\u001b]0;pwned\u0007"})", kSpec, err);
+  ASSERT_TRUE(un) << err;
+  EXPECT_EQ(*un->unsupported, "too big?]0;pwned?");
+}
+
+TEST(Protocol, NestingWithinTheLimitIsKept) {
+  std::string err;
+  const auto out = parse_output(doc(kPhases + kOk + ", \"fhe\": {\"x\": " + std::string(29, '[') + std::string(29, ']') + "}"),
+                                kSpec, err);
+  ASSERT_TRUE(out) << err;
+}
+
 struct Malformed {
   std::string name, text, reason;
   friend void PrintTo(const Malformed& p, std::ostream* os) { *os << p.name; }
@@ -67,7 +88,6 @@ TEST_P(ProtocolMalformed, IsRejectedWithAReason) {
   EXPECT_EQ(err.find('\n'), std::string::npos) << "reasons are one line";
 }
 
-const std::string kOk = R"(, "outputs": {"risk": [1, 2]})";
 
 INSTANTIATE_TEST_SUITE_P(
     Corpus, ProtocolMalformed,
@@ -90,7 +110,29 @@ INSTANTIATE_TEST_SUITE_P(
         Malformed{"not_array", doc(kPhases + R"(, "outputs": {"risk": 6})"), "not an array"},
         Malformed{"string_value", doc(kPhases + R"(, "outputs": {"risk": [1, "2"]})"), "non-number"},
         Malformed{"extra_output", doc(kPhases + R"(, "outputs": {"risk": [1, 2], "x": [1]})"), "unexpected output 'x'"},
-        Malformed{"fhe_not_object", doc(kPhases + kOk + R"(, "fhe": "SEAL")"), "\"fhe\" is not an object"}),
+        Malformed{"fhe_not_object", doc(kPhases + kOk + R"(, "fhe": "SEAL")"), "\"fhe\" is not an object"},
+        // Hostile output (issue 16): refused before a document is built, with the reason.
+        Malformed{"deep_fhe", doc(kPhases + kOk + ", \"fhe\": {\"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}"),
+                  "nests deeper than 32 levels"},
+        Malformed{"deep_unterminated", std::string(30000, '['), "nests deeper"},
+        Malformed{"huge_string", doc(kPhases + kOk + ", \"fhe\": {\"x\": \"" + std::string(1u << 20, 'a') + "\"}"),
+                  "string longer than 64 KiB"},
+        Malformed{"huge_number", doc(kPhases + R"(, "outputs": {"risk": [1, )" + std::string(5000, '1') + "]}"),
+                  "number or word longer"},
+        Malformed{"many_values", doc(kPhases + kOk + ", \"fhe\": {\"x\": [" + [] {
+                    std::string s = "0";
+                    for (int i = 0; i < 1100000; ++i) s += ",0";
+                    return s;
+                  }() + "]}"), "more than"},
+        Malformed{"large_fhe", doc(kPhases + kOk + ", \"fhe\": {\"x\": [" + [] {
+                    std::string s = "\"" + std::string(1000, 'a') + "\"";
+                    for (int i = 0; i < 100; ++i) s += ",\"" + std::string(1000, 'a') + "\"";
+                    return s;
+                  }() + "]}"), "\"fhe\" is larger than 64 KiB"},
+        Malformed{"invalid_utf8", doc(kPhases + kOk + ", \"fhe\": {\"x\": \"Param\xe8tres\"}"), "not valid JSON"},
+        Malformed{"escape_in_name", doc(R"("phases": [{"name": "a\u001b[2J\nb", "seconds": -1}])" + kOk), "phase 'a?[2J b'"},
+        Malformed{"long_name", doc(R"("phases": [{"name": ")" + std::string(10000, 'n') + R"(", "seconds": -1}])" + kOk),
+                  std::string(77, 'n') + "\xE2\x80\xA6'"}),
     [](const auto& info) { return info.param.name; });
 
 }  // namespace fhebench
