@@ -29,9 +29,10 @@ bool write_file(const fs::path& p, const std::string& value) {
   return static_cast<bool>(f);
 }
 
-// The cgroup this process is in for `controller` ("" for the v2 unified line "0::").
-std::optional<std::string> own_cgroup(const std::string& controller) {
-  std::ifstream f("/proc/self/cgroup");
+// The cgroup process `proc` ("self" or a pid) is in for `controller` ("" for the v2
+// unified line "0::").
+std::optional<std::string> own_cgroup(const std::string& controller, const std::string& proc = "self") {
+  std::ifstream f("/proc/" + proc + "/cgroup");
   std::string line;
   while (std::getline(f, line)) {
     const auto a = line.find(':'), b = line.find(':', a + 1);
@@ -62,21 +63,26 @@ void remove_stale(const fs::path& base) {
 
 }  // namespace
 
-MemoryCgroup::MemoryCgroup(fs::path dir, bool v2)
-    : dir_(std::move(dir)), v2_(v2), procs_file_((dir_ / "cgroup.procs").string()) {}
+MemoryCgroup::MemoryCgroup(fs::path dir, bool v2, std::string path)
+    : dir_(std::move(dir)), path_(std::move(path)), v2_(v2), procs_file_((dir_ / "cgroup.procs").string()) {}
 
 std::unique_ptr<MemoryCgroup> MemoryCgroup::create(const std::string& name, std::string* why) {
-  std::vector<std::pair<fs::path, bool>> candidates;
-  if (auto own = own_cgroup("memory")) candidates.push_back({fs::path("/sys/fs/cgroup/memory") / own->substr(1), false});
+  struct Candidate {
+    fs::path base;
+    bool v2;
+    std::string own;
+  };
+  std::vector<Candidate> candidates;
+  if (auto own = own_cgroup("memory")) candidates.push_back({fs::path("/sys/fs/cgroup/memory") / own->substr(1), false, *own});
   if (auto own = own_cgroup("")) {
     for (const char* root : {"/sys/fs/cgroup", "/sys/fs/cgroup/unified"}) {
       const fs::path base = fs::path(root) / own->substr(1);
       auto controllers = read_file(base / "cgroup.controllers");
-      if (controllers && controllers->find("memory") != std::string::npos) candidates.push_back({base, true});
+      if (controllers && controllers->find("memory") != std::string::npos) candidates.push_back({base, true, *own});
     }
   }
   std::string reason = "no memory cgroup controller is mounted";
-  for (const auto& [base, v2] : candidates) {
+  for (const auto& [base, v2, own] : candidates) {
     std::error_code ec;
     static bool swept = false;  // once per process: it lists the folder
     if (!std::exchange(swept, true)) remove_stale(base);
@@ -91,7 +97,8 @@ std::unique_ptr<MemoryCgroup> MemoryCgroup::create(const std::string& name, std:
       reason = dir.string() + " has no peak-memory file";
       continue;
     }
-    return std::unique_ptr<MemoryCgroup>(new MemoryCgroup(dir, v2));
+    const std::string path = (own == "/" ? "" : own) + "/" + name;
+    return std::unique_ptr<MemoryCgroup>(new MemoryCgroup(dir, v2, path));
   }
   if (why) *why = reason;
   return nullptr;
@@ -130,6 +137,12 @@ std::vector<pid_t> MemoryCgroup::members() const {
   std::ifstream f(procs_file_);
   for (pid_t p; f >> p;) pids.push_back(p);
   return pids;
+}
+
+std::optional<bool> MemoryCgroup::holds(pid_t pid) const {
+  const auto in = own_cgroup(v2_ ? "" : "memory", std::to_string(pid));
+  if (!in) return std::nullopt;
+  return *in == path_;
 }
 
 void MemoryCgroup::kill_all() {

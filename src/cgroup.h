@@ -27,11 +27,14 @@ class MemoryCgroup {
   std::optional<uint64_t> peak_bytes() const;
   bool oom_killed() const;  // the limit was hit and the kernel killed a member
   std::vector<pid_t> members() const;
+  // Whether `pid` is in this cgroup (a zombie shows as in the root); nullopt when unreadable.
+  std::optional<bool> holds(pid_t pid) const;
   void kill_all();
 
  private:
-  MemoryCgroup(std::filesystem::path dir, bool v2);
+  MemoryCgroup(std::filesystem::path dir, bool v2, std::string path);
   std::filesystem::path dir_;
+  std::string path_;  // as /proc/<pid>/cgroup names it
   bool v2_;
   std::string procs_file_;
 };

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,9 +16,11 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 
 #include "cgroup.h"
+#include "utf8.h"
 
 namespace fhebench {
 namespace {
@@ -41,20 +44,47 @@ std::vector<std::string> child_environment(const std::map<std::string, std::stri
   return out;
 }
 
+// O_APPEND: once the harness cuts a file that grew too large, the program's next write
+// lands at the new end instead of leaving a hole as large as what was cut.
 int open_or_null(const std::filesystem::path& p) {
   return p.empty() ? ::open("/dev/null", O_WRONLY | O_CLOEXEC)
-                   : ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+                   : ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+}
+
+constexpr size_t kKeptWhenCut = 64u << 10;
+
+// A captured stdout/stderr larger than `max` keeps only its last bytes after a marker, so a
+// program that prints without end fills neither the disk nor the record.
+void cap_file(const std::filesystem::path& p, uint64_t max) {
+  if (p.empty() || max == 0) return;
+  const int fd = ::open(p.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return;
+  struct stat st{};
+  if (::fstat(fd, &st) == 0 && static_cast<uint64_t>(st.st_size) > max) {
+    std::string tail(kKeptWhenCut, '\0');
+    const ssize_t n = ::pread(fd, tail.data(), tail.size(), st.st_size - static_cast<off_t>(tail.size()));
+    tail.resize(n > 0 ? static_cast<size_t>(n) : 0);
+    const std::string marker = "[fhebench: output over " + std::to_string(max >> 20) + " MiB, earlier bytes dropped]\n";
+    if (::ftruncate(fd, 0) == 0) {
+      (void)!::pwrite(fd, marker.data(), marker.size(), 0);
+      (void)!::pwrite(fd, tail.data(), tail.size(), static_cast<off_t>(marker.size()));
+    }
+  }
+  ::close(fd);
 }
 
 // In the child, between fork and exec: only async-signal-safe calls. Reports errno through
 // `err_fd` (close-on-exec, so a successful exec closes it with nothing written).
 [[noreturn]] void exec_child(const ProcessSpec& spec, char* const* argv, char* const* envp,
-                             const char* cgroup_procs, int out_fd, int err_fd_log, int report_fd) {
+                             const char* cgroup_procs, int out_fd, int err_fd_log, int report_fd, pid_t harness) {
   auto die = [&](int stage) {
     int msg[2] = {stage, errno};
     (void)!::write(report_fd, msg, sizeof msg);
     _exit(127);
   };
+  // The program dies with the harness, even of kill -9 (its descendants: the next sweep).
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != harness) _exit(127);  // the harness died before the line above
   ::setpgid(0, 0);
   if (cgroup_procs) {
     int fd = ::open(cgroup_procs, O_WRONLY);
@@ -91,28 +121,37 @@ const char* stage_text(int stage) {
   }
 }
 
-// Waits for `pid` up to `deadline`; true when it exited (then it is still to be reaped).
-bool wait_exit(pid_t pid, std::optional<Clock::time_point> deadline) {
+// Waits for `pid` up to `deadline`, calling `tick` about every 250 ms meanwhile; true when it
+// exited (then it is still to be reaped).
+bool wait_exit(pid_t pid, std::optional<Clock::time_point> deadline, const std::function<void()>& tick) {
+  constexpr int kTickMs = 250;
   const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
   if (pidfd >= 0) {
     pollfd pfd{pidfd, POLLIN, 0};
     int r;
-    do {
-      int ms = -1;
+    for (;;) {
+      int ms = kTickMs;
       if (deadline) {
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now()).count();
-        ms = static_cast<int>(std::max<long long>(0, left) + 1);
+        ms = static_cast<int>(std::min<long long>(kTickMs, std::max<long long>(0, left) + 1));
       }
       r = ::poll(&pfd, 1, ms);
-    } while (r < 0 && errno == EINTR);
+      if (r < 0 && errno == EINTR) continue;
+      if (r != 0 || (deadline && Clock::now() >= *deadline)) break;
+      tick();
+    }
     ::close(pidfd);
     return r > 0;
   }
   // No pidfd (old kernel): poll with a short sleep.
-  for (;;) {
+  for (auto next_tick = Clock::now();;) {
     siginfo_t info{};
     if (::waitid(P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) return true;
     if (deadline && Clock::now() >= *deadline) return false;
+    if (Clock::now() >= next_tick) {
+      tick();
+      next_tick = Clock::now() + std::chrono::milliseconds(kTickMs);
+    }
     ::usleep(500);
   }
 }
@@ -121,6 +160,36 @@ bool wait_exit(pid_t pid, std::optional<Clock::time_point> deadline) {
 void reap_orphans() {
   while (::waitpid(-1, nullptr, WNOHANG) > 0) {
   }
+}
+
+// The processes of group `pgid` (the program and what it started without setsid).
+std::vector<pid_t> group_members(pid_t pgid) {
+  std::vector<pid_t> pids;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator("/proc", ec)) {
+    const pid_t p = std::atoi(e.path().filename().c_str());
+    if (p > 0 && ::getpgid(p) == pgid) pids.push_back(p);
+  }
+  return pids;
+}
+
+bool zombie(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  std::getline(stat, line);
+  const auto close = line.rfind(')');
+  return close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'Z';
+}
+
+// True when the program, or a process of its group, moved itself out of its cgroup: its
+// memory was not measured and the cgroup's kill would miss it. Zombies are skipped (the
+// kernel shows them in the root cgroup).
+bool left_cgroup(pid_t pid, const MemoryCgroup& cg) {
+  std::vector<pid_t> pids = group_members(pid);
+  pids.push_back(pid);
+  for (pid_t p : pids)
+    if (cg.holds(p) == false && !zombie(p)) return true;
+  return false;
 }
 
 void become_subreaper() {
@@ -156,9 +225,10 @@ ProcessResult run_process(const ProcessSpec& spec) {
     return res;
   }
   const auto start = Clock::now();
+  const pid_t harness = ::getpid();
   const pid_t pid = ::fork();
   if (pid == 0)
-    exec_child(spec, argv.data(), envp.data(), cgroup ? cgroup->procs_file().c_str() : nullptr, out_fd, err_fd, report[1]);
+    exec_child(spec, argv.data(), envp.data(), cgroup ? cgroup->procs_file().c_str() : nullptr, out_fd, err_fd, report[1], harness);
   ::close(report[1]);
   ::close(out_fd);
   ::close(err_fd);
@@ -174,11 +244,18 @@ ProcessResult run_process(const ProcessSpec& spec) {
 
   std::optional<Clock::time_point> deadline;
   if (spec.timeout_s > 0) deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(spec.timeout_s));
-  if (!exec_failed && !wait_exit(pid, deadline)) {
+  const auto watch = [&] {
+    cap_file(spec.stdout_file, spec.max_output_bytes);
+    cap_file(spec.stderr_file, spec.max_output_bytes);
+    if (cgroup && !res.left_cgroup) res.left_cgroup = left_cgroup(pid, *cgroup);
+  };
+  if (!exec_failed && !wait_exit(pid, deadline, watch)) {
     res.timed_out = true;
     ::kill(-pid, SIGKILL);
     if (cgroup) cgroup->kill_all();
   }
+  // Once more while its group still holds what it started (the program itself is a zombie).
+  if (!exec_failed) watch();
   int status = 0;
   rusage ru{};
   while (::wait4(pid, &status, 0, &ru) < 0 && errno == EINTR) {
@@ -189,6 +266,8 @@ ProcessResult run_process(const ProcessSpec& spec) {
   ::kill(-pid, SIGKILL);
   if (cgroup) cgroup->kill_all();
   reap_orphans();
+  cap_file(spec.stdout_file, spec.max_output_bytes);
+  cap_file(spec.stderr_file, spec.max_output_bytes);
 
   if (exec_failed) {
     res.error = std::string(stage_text(msg[0])) + " " + spec.argv[0] + ": " + std::strerror(msg[1]);
@@ -275,9 +354,9 @@ std::string file_tail(const std::filesystem::path& file, size_t max_bytes) {
   f.seekg(static_cast<std::streamoff>(size - n));
   std::string s(n, '\0');
   f.read(s.data(), static_cast<std::streamsize>(n));
-  // Keep it printable: replace control bytes other than newline and tab.
-  for (char& c : s)
-    if ((static_cast<unsigned char>(c) < 32 && c != '\n' && c != '\t') || c == 127) c = '?';
+  // A program's bytes go into JSON, CSV, reports and terminals: valid UTF-8 cut on a
+  // character boundary, no control characters (printable() never lengthens valid text).
+  s = printable(utf8_tail(s, max_bytes));
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
 }

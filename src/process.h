@@ -19,6 +19,7 @@ struct ProcessSpec {
   std::vector<int> cpus;                    // pin to these CPUs; empty: no pinning
   uint64_t memory_limit_bytes = 0;          // 0: none
   std::filesystem::path stdout_file, stderr_file;  // empty: /dev/null
+  uint64_t max_output_bytes = 64u << 20;  // each file beyond this keeps its last 64 KiB only
 };
 
 struct ProcessResult {
@@ -28,6 +29,7 @@ struct ProcessResult {
   int signal = 0;             // when killed by a signal
   bool timed_out = false;
   bool out_of_memory = false;  // the memory cap was hit
+  bool left_cgroup = false;    // the program moved itself out of its measurement cgroup
   double wall_s = 0, user_s = 0, sys_s = 0;
   uint64_t peak_memory_bytes = 0;
   uint64_t max_rss_bytes = 0;  // rusage: the largest single process, shared pages included
@@ -55,7 +57,8 @@ std::optional<std::string> capture_output(const std::vector<std::string>& argv, 
 // "0-3,6" -> {0,1,2,3,6}; throws std::invalid_argument on malformed lists.
 std::vector<int> parse_cpu_list(const std::string& list);
 
-// The last `max_bytes` of a file, as one trimmed string (empty when missing).
+// The last `max_bytes` of a file, as one trimmed string (empty when missing): valid UTF-8,
+// starting on a character boundary, without control characters but newline and tab.
 std::string file_tail(const std::filesystem::path& file, size_t max_bytes);
 
 }  // namespace fhebench

@@ -4,7 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "atomic_file.h"
@@ -157,6 +162,81 @@ TEST(Process, TailIsPrintableAndBounded) {
   EXPECT_EQ(t.size(), 8u);
   EXPECT_EQ(t.find('\x1b'), std::string::npos);
   EXPECT_EQ(file_tail(dir / "missing", 10), "");
+}
+
+TEST(Process, TailIsValidUtf8) {
+  TempDir dir;
+  const auto r = sh(dir, "printf 'Param\\350tres: 128 bits de s\\351curit\\351' >&2");
+  ASSERT_EQ(r.exit_code, 0);
+  const std::string latin1 = file_tail(dir / "stderr", 2000);
+  EXPECT_EQ(latin1, "Param\xEF\xBF\xBDtres: 128 bits de s\xEF\xBF\xBD" "curit\xEF\xBF\xBD");
+  std::string text = "x";
+  for (int i = 0; i < 1500; ++i) text += "\xC3\xA9";
+  write_file_atomic(dir / "long", text);
+  const std::string tail = file_tail(dir / "long", 2000);
+  EXPECT_LE(tail.size(), 2000u);
+  EXPECT_EQ(tail.substr(0, 2), "\xC3\xA9");
+  EXPECT_NO_THROW((void)nlohmann::json({{"stderr_tail", latin1}, {"t", tail}}).dump());
+}
+
+// The measurement cgroup this process makes for a program, and the one it is in itself.
+std::optional<fs::path> own_memory_cgroup() {
+  std::ifstream f("/proc/self/cgroup");
+  for (std::string line; std::getline(f, line);) {
+    const auto a = line.find(':'), b = line.find(':', a + 1);
+    if (line.substr(a + 1, b - a - 1) == "memory") return fs::path("/sys/fs/cgroup/memory") / line.substr(b + 2);
+  }
+  return std::nullopt;
+}
+
+TEST(Process, AProgramThatLeavesItsCgroupIsCaught) {
+  const auto own = own_memory_cgroup();
+  if (!own || ::access((*own / "cgroup.procs").c_str(), W_OK) != 0) GTEST_SKIP() << "no writable cgroup-v1 memory controller";
+  TempDir dir;
+  ProcessSpec spec;
+  spec.argv = {"/bin/sh", "-c", "echo $$ > \"$ESCAPE_TO\"; sleep 1"};
+  spec.env = {{"ESCAPE_TO", (*own / "cgroup.procs").string()}};
+  spec.cwd = dir.path();
+  spec.timeout_s = 30;
+  const auto r = run_process(spec);
+  ASSERT_TRUE(r.started) << r.error;
+  if (r.memory_method.rfind("cgroup", 0) != 0) GTEST_SKIP() << "programs run without a cgroup here";
+  EXPECT_TRUE(r.left_cgroup);
+  EXPECT_FALSE(sh(dir, "sleep 0.1").left_cgroup);
+}
+
+TEST(Process, TheProgramDiesWithTheHarness) {
+  TempDir dir;
+  const pid_t harness = ::fork();
+  if (harness == 0) {  // a harness that is killed with kill -9 mid-repetition
+    sh(dir, "echo $$ > pid.tmp && mv pid.tmp pid; exec sleep 100", 200);
+    _exit(0);
+  }
+  pid_t program = 0;
+  for (int i = 0; i < 500 && !program; ++i) {
+    std::ifstream f(dir / "pid");
+    if (!(f >> program)) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_GT(program, 0);
+  ::kill(harness, SIGKILL);
+  ::waitpid(harness, nullptr, 0);
+  EXPECT_FALSE(alive_after_grace(program));
+  ::waitpid(program, nullptr, WNOHANG);  // re-parented to this (sub-reaper) test process
+}
+
+TEST(Process, EndlessOutputIsCapped) {
+  TempDir dir;
+  ProcessSpec spec;
+  spec.argv = {"/bin/sh", "-c", "yes 0123456789 | head -c 100000000; echo; echo THE-END"};
+  spec.cwd = dir.path();
+  spec.timeout_s = 120;
+  spec.stdout_file = dir / "stdout";
+  spec.max_output_bytes = 4u << 20;
+  const auto r = run_process(spec);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_LT(fs::file_size(dir / "stdout"), 1u << 20);
+  const std::string tail = file_tail(dir / "stdout", 200);
+  EXPECT_EQ(tail.substr(tail.size() - 7), "THE-END");
 }
 
 TEST(Process, CaptureOutput) {
