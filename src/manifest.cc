@@ -3,14 +3,44 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
+#include <fstream>
 #include <set>
 #include <toml++/toml.h>
 
 #include "benchmark.h"
+#include "utf8.h"
 
 namespace fhebench {
 namespace {
+
+// Manifests are short; anything far larger is a mistake or hostile, refused before parsing.
+constexpr uintmax_t kMaxManifestBytes = 1u << 20;
+constexpr size_t kMaxString = 4096;
+constexpr size_t kMaxVariant = 64;
+
+bool variant_ok(const std::string& v) {
+  const auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+  return !v.empty() && v.size() <= kMaxVariant && v[0] != '-' && std::all_of(v.begin(), v.end(), allowed);
+}
+
+// A path relative to a folder that stays inside it ("source", "bin/x"; not "/etc", "../x").
+bool stays_inside(const std::string& rel) {
+  if (rel.empty() || rel[0] == '/') return false;
+  const fs::path norm = fs::path(rel).lexically_normal();
+  return norm.empty() || *norm.begin() != "..";
+}
+
+// A command element that names a path must stay in the tool or build folder; bare program
+// names ("{node}", "python3") are looked up on PATH.
+bool command_path_ok(const std::string& arg) {
+  if (arg.empty()) return true;
+  if (arg[0] == '/') return false;
+  for (const char* root : {"{tool_dir}", "{build_dir}"}) {
+    const std::string_view r(root);
+    if (arg.rfind(r, 0) == 0) return arg.size() == r.size() || (arg[r.size()] == '/' && stays_inside(arg.substr(r.size() + 1)));
+  }
+  return arg.find('/') == std::string::npos || stays_inside(arg);
+}
 
 class Reader {
  public:
@@ -25,7 +55,8 @@ class Reader {
 
   void only_keys(const toml::table& t, std::initializer_list<const char*> allowed, const std::string& where) const {
     for (const auto& [key, node] : t) {
-      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key.str() == a; })) {
+      const std::string_view name = key.str();  // (clang cannot capture a structured binding)
+      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return name == a; })) {
         std::string list;
         for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
         fail(&node, fmt::format("unknown key '{}' in {} (allowed: {})", key.str(), where, list));
@@ -41,7 +72,9 @@ class Reader {
       return fallback;
     }
     if (!n->is_string()) fail(n, fmt::format("'{}' in {} must be a string", key, where));
-    return std::string(*n->value<std::string>());
+    std::string v(*n->value<std::string>());
+    if (v.size() > kMaxString) fail(n, fmt::format("'{}' in {} is longer than {} characters", key, where, kMaxString));
+    return v;
   }
 
   std::vector<std::string> strings(const toml::table& t, const char* key, const std::string& where) const {
@@ -53,6 +86,8 @@ class Reader {
     for (const auto& e : *arr) {
       if (!e.is_string()) fail(&e, fmt::format("'{}' in {} must hold only strings", key, where));
       out.push_back(std::string(*e.value<std::string>()));
+      if (out.back().size() > kMaxString)
+        fail(&e, fmt::format("an element of '{}' in {} is longer than {} characters", key, where, kMaxString));
     }
     return out;
   }
@@ -86,6 +121,8 @@ BuildSpec read_build(const Reader& r, const toml::table& t) {
   b.system = r.string(t, "system", false, "[build]", "cmake");
   if (b.system != "cmake") r.fail(t.get("system"), "[build] system must be \"cmake\" (the only one supported)");
   b.source = r.string(t, "source", false, "[build]", "source");
+  if (!stays_inside(b.source))
+    r.fail(t.get("source"), fmt::format("'source' in [build]: \"{}\" must be a folder inside the tool folder", printable(b.source, false)));
   b.cmake_args = r.strings(t, "cmake_args", "[build]");
   return b;
 }
@@ -95,9 +132,9 @@ RuntimeSpec read_runtime(const Reader& r, const toml::table& t) {
   RuntimeSpec rt;
   const std::string node = r.string(t, "node", false, "[runtime]");
   if (!node.empty()) {
-    if (!std::regex_match(node, std::regex("[0-9]+")))
+    if (node.size() > 3 || !std::all_of(node.begin(), node.end(), [](char c) { return c >= '0' && c <= '9'; }))
       r.fail(t.get("node"), "[runtime] node must be a major version such as \"22\"");
-    rt.node_major = std::stoi(node);
+    rt.node_major = std::stoi(node);  // at most three digits
   }
   rt.packages = r.strings(t, "packages", "[runtime]");
   return rt;
@@ -112,26 +149,43 @@ Implementation read_impl(const Reader& r, const toml::table& t) {
     r.fail(t.get("benchmark"), fmt::format("unknown benchmark '{}' (benchmarks: {})", impl.benchmark,
                                            fmt::join(benchmark_names(), ", ")));
   impl.variant = r.string(t, "variant", false, where, "default");
-  if (!std::regex_match(impl.variant, std::regex("[a-z0-9][a-z0-9-]*")))
-    r.fail(t.get("variant"), fmt::format("variant '{}' must be lower-case letters, digits and '-'", impl.variant));
+  if (!variant_ok(impl.variant))
+    r.fail(t.get("variant"), fmt::format("variant '{}' must be lower-case letters, digits and '-' (at most {})",
+                                         printable(utf8_truncate(impl.variant, kMaxVariant), false), kMaxVariant));
   impl.scheme = r.string(t, "scheme", false, where, "none");
   impl.description = r.string(t, "description", false, where);
   impl.command = r.strings(t, "command", where);
   if (impl.command.empty()) r.fail(&t, "[[implementation]] needs a non-empty 'command = [\"...\"]'");
+  for (size_t i = 0; i < impl.command.size(); ++i)
+    if (!command_path_ok(impl.command[i]))
+      r.fail(t.get("command")->as_array()->get(i),
+             fmt::format("'command' in {}: path \"{}\" must stay inside {{tool_dir}} or {{build_dir}}", where, printable(impl.command[i], false)));
   return impl;
 }
 
 }  // namespace
 
 Tool load_manifest(const fs::path& tool_dir) {
+  const fs::path dir = fs::absolute(tool_dir).lexically_normal();
+  const Reader r(dir / "tool.toml");
+  if (!fs::exists(dir / "tool.toml")) r.fail(nullptr, "no tool.toml in the tool folder (see docs/tools.md)");
+  std::error_code ec;
+  if (!fs::is_regular_file(dir / "tool.toml", ec) || fs::file_size(dir / "tool.toml", ec) > kMaxManifestBytes)
+    r.fail(nullptr, fmt::format("tool.toml is not a regular file of at most {} KiB", kMaxManifestBytes >> 10));
+  std::ifstream in(dir / "tool.toml", std::ios::binary);
+  return parse_manifest(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()), dir);
+}
+
+Tool parse_manifest(std::string_view text, const fs::path& tool_dir) {
   Tool tool;
   tool.dir = fs::absolute(tool_dir).lexically_normal();
   tool.manifest = tool.dir / "tool.toml";
   Reader r(tool.manifest);
-  if (!fs::exists(tool.manifest)) r.fail(nullptr, "no tool.toml in the tool folder (see docs/tools.md)");
+  if (text.size() > kMaxManifestBytes)
+    r.fail(nullptr, fmt::format("tool.toml is not a regular file of at most {} KiB", kMaxManifestBytes >> 10));
   toml::table doc;
   try {
-    doc = toml::parse_file(tool.manifest.string());
+    doc = toml::parse(text, tool.manifest.string());
   } catch (const toml::parse_error& e) {
     throw ManifestError(fmt::format("{}:{}:{}: {}", tool.manifest.string(), e.source().begin.line,
                                     e.source().begin.column, e.description()));

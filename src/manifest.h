@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fhebench {
@@ -50,6 +51,8 @@ class ManifestError : public std::runtime_error {
 };
 
 Tool load_manifest(const fs::path& tool_dir);  // throws ManifestError
+// The manifest's text as if read from <tool_dir>/tool.toml (no file access; for the fuzzer).
+Tool parse_manifest(std::string_view text, const fs::path& tool_dir);
 
 // Implementation id used in file names: "<tool lower-case>_<benchmark>_<variant>".
 std::string impl_id(const Tool& tool, const Implementation& impl);

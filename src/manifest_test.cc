@@ -24,6 +24,7 @@ std::string load_error(const std::string& toml, const std::string& name = "T") {
   }
 }
 
+const std::string kHead = "name = \"T\"\nlanguage = \"cpp\"\n\n";
 const std::string kImpl = "\n[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"{build_dir}/x\"]\n";
 
 }  // namespace
@@ -102,8 +103,42 @@ INSTANTIATE_TEST_SUITE_P(
         BadManifest{"library_not_table", "name = \"T\"\nlanguage = \"cpp\"\nlibrary = \"SEAL\"" + kImpl, "must be a table"},
         BadManifest{"bad_build_system", "name = \"T\"\nlanguage = \"cpp\"\n[build]\nsystem = \"make\"" + kImpl, "must be \"cmake\""},
         BadManifest{"bad_node", "name = \"T\"\nlanguage = \"js\"\n[runtime]\nnode = \"latest\"" + kImpl, "major version"},
-        BadManifest{"impl_not_table", "name = \"T\"\nlanguage = \"cpp\"\nimplementation = [1]\n", "[[implementation]] tables"}),
+        BadManifest{"impl_not_table", "name = \"T\"\nlanguage = \"cpp\"\nimplementation = [1]\n", "[[implementation]] tables"},
+        // Hostile values (issue 16): each a one-line error with file and line, never a crash.
+        BadManifest{"huge_variant", kHead + "[[implementation]]\nbenchmark = \"cardio\"\nvariant = \"" + std::string(30000, 'a') + "\"\ncommand = [\"x\"]\n",
+                    "tool.toml:6:11: 'variant' in [[implementation]] is longer than 4096"},
+        BadManifest{"long_variant", kHead + "[[implementation]]\nbenchmark = \"cardio\"\nvariant = \"" + std::string(65, 'a') + "\"\ncommand = [\"x\"]\n",
+                    "tool.toml:6:11: variant '"},
+        BadManifest{"huge_node", kHead + "[runtime]\nnode = \"" + std::string(30000, '9') + "\"" + kImpl, "tool.toml:5:8: 'node' in [runtime] is longer"},
+        BadManifest{"overflowing_node", kHead + "[runtime]\nnode = \"99999999999\"" + kImpl, "tool.toml:5:8: [runtime] node must be a major version"},
+        BadManifest{"huge_command", kHead + "[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"" + std::string(5000, 'x') + "\"]\n",
+                    "tool.toml:6:12: an element of 'command'"},
+        BadManifest{"source_up", kHead + "[build]\nsource = \"../../../../etc\"" + kImpl, "tool.toml:5:10: 'source' in [build]"},
+        BadManifest{"source_absolute", kHead + "[build]\nsource = \"/etc\"" + kImpl, "'source' in [build]: \"/etc\" must be a folder inside"},
+        BadManifest{"source_sneaks_up", kHead + "[build]\nsource = \"src/../../x\"" + kImpl, "'source' in [build]"},
+        BadManifest{"command_absolute", kHead + "[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"/etc/x\"]\n",
+                    "tool.toml:6:12: 'command' in [[implementation]]: path \"/etc/x\""},
+        BadManifest{"command_up", kHead + "[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"{node}\", \"{tool_dir}/../../etc/x.mjs\"]\n",
+                    "path \"{tool_dir}/../../etc/x.mjs\" must stay inside"},
+        BadManifest{"command_build_up", kHead + "[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"{build_dir}/../x\"]\n", "must stay inside"},
+        BadManifest{"command_relative_up", kHead + "[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"../x\"]\n", "must stay inside"},
+        BadManifest{"deep_array", kHead + "x = " + std::string(100000, '[') + kImpl, "tool.toml:"},
+        BadManifest{"huge_file", kHead + "# " + std::string(2u << 20, 'x') + "\n" + kImpl, "at most 1024 KiB"}),
     [](const auto& info) { return info.param.name; });
+
+TEST(Manifest, PathsInsideTheToolFolderAreAccepted) {
+  EXPECT_EQ(load_error(kHead + "[build]\nsource = \"programs/cpp\"\n[[implementation]]\nbenchmark = \"cardio\"\n"
+                               "command = [\"{node}\", \"{tool_dir}/source/a/../cardio.mjs\", \"--flag\", \"\"]\n"),
+            "");
+  EXPECT_EQ(load_error(kHead + "[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"python3\", \"bin/x.py\"]\n"), "");
+}
+
+TEST(Manifest, ErrorsAreOneLine) {
+  const std::string err = load_error(kHead + "[[implementation]]\nbenchmark = \"cardio\"\nvariant = \"a\\nb\\u001b[31m\"\ncommand = [\"x\"]\n");
+  EXPECT_NE(err.find("variant"), std::string::npos) << err;
+  EXPECT_EQ(err.find('\n'), std::string::npos) << err;
+  EXPECT_EQ(err.find('\x1b'), std::string::npos) << err;
+}
 
 TEST(Manifest, MissingFileIsAnError) {
   TempDir dir;
