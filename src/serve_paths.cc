@@ -44,6 +44,8 @@ ResolvedPath resolve_below(const fs::path& root, const std::string& relative) {
   if (ec) return {PathCheck::missing, {}};
   if (!is_within(base, real)) return {PathCheck::outside, {}};
   if (!fs::is_regular_file(real, ec)) return {PathCheck::missing, {}};
+  // A hard link placed in the folder can name any file on the disk: fhebench makes none.
+  if (fs::hard_link_count(real, ec) != 1 || ec) return {PathCheck::outside, {}};
   return {PathCheck::ok, real};
 }
 

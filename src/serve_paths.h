@@ -1,6 +1,7 @@
 // The one gate between a request path and the file system for `fhebench serve`: a relative
 // path is resolved below a root folder only when nothing in it can lead outside (no "..",
-// no absolute path, no NUL or control character, no symlink that points out).
+// no absolute path, no NUL or control character, no symlink that points out, no regular
+// file with a second hard link).
 #pragma once
 
 #include <filesystem>

@@ -47,6 +47,14 @@ TEST(ServePaths, SymlinksMustStayInside) {
   EXPECT_EQ(resolve_below(dir / "root", "dangling").check, PathCheck::missing);
 }
 
+TEST(ServePaths, HardLinksAreRefused) {
+  test::TempDir dir;
+  fs::create_directories(dir / "root");
+  write_file_atomic(dir / "secret.txt", "secret");
+  fs::create_hard_link(dir / "secret.txt", dir / "root/linked.txt");  // same inode as a file outside
+  EXPECT_EQ(resolve_below(dir / "root", "linked.txt").check, PathCheck::outside);
+}
+
 TEST(ServePaths, WithinComparesWholeComponents) {
   EXPECT_TRUE(is_within("/a/b", "/a/b"));
   EXPECT_TRUE(is_within("/a/b", "/a/b/c"));

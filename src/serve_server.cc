@@ -18,6 +18,12 @@ namespace fhebench {
 namespace {
 
 constexpr size_t kMaxFileBytes = 256u << 20;
+// Idle or slow clients must not starve the others: each connection holds a worker only
+// while it sends within the read timeout, an idle keep-alive connection is closed after
+// a second, and the workers (the limit on connections served at once) outnumber what a
+// browser opens many times over; further connections wait for a free worker.
+constexpr time_t kReadTimeoutS = 2, kWriteTimeoutS = 10, kKeepAliveS = 1;
+constexpr size_t kWorkers = 64;
 
 std::string content_type(const fs::path& file) {
   static const std::map<std::string, std::string> types = {
@@ -73,6 +79,11 @@ void ReportServer::routes() {
   s.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-cache"},
                          {"Referrer-Policy", "no-referrer"}});
   s.set_payload_max_length(64 << 10);  // it takes no uploads; bodies are read and refused
+  s.set_read_timeout(kReadTimeoutS, 0);
+  s.set_write_timeout(kWriteTimeoutS, 0);
+  s.set_keep_alive_timeout(kKeepAliveS);
+  s.set_keep_alive_max_count(100);
+  s.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   const auto index = [this](const httplib::Request&, httplib::Response& res) {
     auto text = read_file(web_ / "index.html");
     if (!text) return send_text(res, 500, "the website's front end is missing");
