@@ -7,8 +7,10 @@
 #include <fmt/format.h>
 
 #include "atomic_file.h"
+#include "output_file.h"
 #include "protocol.h"
 #include "run_store.h"
+#include "storage_error.h"
 
 namespace fhebench {
 namespace fs = std::filesystem;
@@ -27,6 +29,7 @@ std::string first_line(const std::string& s) {
 std::string process_failure(const ProcessResult& p, const RepetitionRequest& req) {
   if (!p.started) return p.error;
   if (p.timed_out) return fmt::format("killed after the {:g} s timeout", req.timeout_s);
+  if (p.left_cgroup) return "moved itself out of its measurement cgroup (memory not measured)";
   if (p.out_of_memory || (p.signal == SIGKILL && req.memory_limit_bytes))
     return fmt::format("killed: exceeded the memory limit of {} MiB", req.memory_limit_bytes >> 20);
   if (p.signal) return fmt::format("killed by signal {} ({})", p.signal, sigabbrev_np(p.signal) ? sigabbrev_np(p.signal) : "?");
@@ -36,14 +39,13 @@ std::string process_failure(const ProcessResult& p, const RepetitionRequest& req
 
 // Reads output.json, validates it and verifies the outputs; fills the record's status.
 void judge_output(const RepetitionRequest& req, const fs::path& output_file, Json& rec) {
-  bool too_large = false;
-  const auto text = read_file(output_file, kMaxOutputBytes, &too_large);
-  if (!text) {
+  const OutputFile file = read_output_file(output_file.parent_path(), output_file.filename().string(), kMaxOutputBytes);
+  if (file.status != OutputFile::Status::ok) {
     rec["status"] = "error";
-    rec["reason"] = too_large ? fmt::format("output.json is larger than {} MiB", kMaxOutputBytes >> 20)
-                              : "exited 0 but wrote no output.json";
+    rec["reason"] = file.reason;
     return;
   }
+  const std::string* text = &file.text;
   if (text->size() <= kKeptOutputBytes) write_file_atomic(req.cell_dir / (req.name + ".output.json"), *text);
   std::string error;
   const auto out = parse_output(*text, req.benchmark->outputs(req.size), error);
@@ -77,9 +79,13 @@ void judge_output(const RepetitionRequest& req, const fs::path& output_file, Jso
 
 Json run_repetition(const RepetitionRequest& req, Executor& executor) {
   const fs::path work = req.cell_dir / ("work_" + req.name);
-  fs::remove_all(work);
-  fs::create_directories(work);
-  write_file_atomic(work / "input.json", req.input_text);
+  try {
+    clear_work_dir(work);
+    fs::create_directories(work);
+    write_file_atomic(work / "input.json", req.input_text);
+  } catch (const std::exception&) {
+    rethrow_storage_error("preparing " + req.name + " in " + req.cell_dir.string());
+  }
 
   ProcessSpec spec;
   spec.argv = req.argv;
@@ -116,7 +122,7 @@ Json run_repetition(const RepetitionRequest& req, Executor& executor) {
   }
   rec["stderr_tail"] = file_tail(spec.stderr_file, kTailBytes);
   if (rec["status"] != "ok") rec["stdout_tail"] = file_tail(spec.stdout_file, kTailBytes);
-  fs::remove_all(work);
+  if (const std::string left = clear_work_dir(work); !left.empty()) rec["cleanup"] = left;
   return rec;
 }
 

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "atomic_file.h"
+#include "storage_error.h"
 
 namespace fhebench {
 namespace {
@@ -75,7 +76,11 @@ bool RunStore::has_record(const Cell& c, const std::string& name) const {
 }
 
 void RunStore::write_record(const Cell& c, const std::string& name, const Json& record) const {
-  write_file_atomic(cell_dir(c) / (name + ".json"), record.dump(1) + "\n");
+  try {
+    write_file_atomic(cell_dir(c) / (name + ".json"), record.dump(1) + "\n");
+  } catch (const std::exception&) {
+    rethrow_storage_error("storing " + name + " in " + cell_dir(c).string());
+  }
 }
 
 std::vector<Json> RunStore::records(const Cell& c) const {
