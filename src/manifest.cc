@@ -46,11 +46,12 @@ class Reader {
  public:
   explicit Reader(fs::path file) : file_(std::move(file)) {}
 
+  // Messages quote the manifest's own text: one printable line whatever it holds.
   [[noreturn]] void fail(const toml::node* at, const std::string& msg) const {
     if (at && at->source().begin)
       throw ManifestError(fmt::format("{}:{}:{}: {}", file_.string(), at->source().begin.line,
-                                      at->source().begin.column, msg));
-    throw ManifestError(fmt::format("{}: {}", file_.string(), msg));
+                                      at->source().begin.column, printable(msg, false)));
+    throw ManifestError(fmt::format("{}: {}", file_.string(), printable(msg, false)));
   }
 
   void only_keys(const toml::table& t, std::initializer_list<const char*> allowed, const std::string& where) const {
@@ -188,7 +189,7 @@ Tool parse_manifest(std::string_view text, const fs::path& tool_dir) {
     doc = toml::parse(text, tool.manifest.string());
   } catch (const toml::parse_error& e) {
     throw ManifestError(fmt::format("{}:{}:{}: {}", tool.manifest.string(), e.source().begin.line,
-                                    e.source().begin.column, e.description()));
+                                    e.source().begin.column, printable(e.description(), false)));
   }
   r.only_keys(doc, {"name", "language", "library", "build", "runtime", "implementation"}, "tool.toml");
   tool.name = r.string(doc, "name", true, "tool.toml");

@@ -84,6 +84,7 @@ class ManifestInvalid : public ::testing::TestWithParam<BadManifest> {};
 TEST_P(ManifestInvalid, IsAnErrorNotACrash) {
   const std::string err = load_error(GetParam().toml);
   EXPECT_NE(err.find(GetParam().message), std::string::npos) << "error was: " << err;
+  EXPECT_EQ(err.find('\n'), std::string::npos) << "errors are one line: " << err;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -123,6 +124,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadManifest{"command_build_up", kHead + "[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"{build_dir}/../x\"]\n", "must stay inside"},
         BadManifest{"command_relative_up", kHead + "[[implementation]]\nbenchmark = \"cardio\"\ncommand = [\"../x\"]\n", "must stay inside"},
         BadManifest{"deep_array", kHead + "x = " + std::string(100000, '[') + kImpl, "tool.toml:"},
+        BadManifest{"syntax_error_quoting_a_newline", "n = [[[[n\n\"BFhe", "tool.toml:1:10: Error while parsing floating-point: expected 'nan', saw 'n "},  // found by fuzz/
         BadManifest{"huge_file", kHead + "# " + std::string(2u << 20, 'x') + "\n" + kImpl, "at most 1024 KiB"}),
     [](const auto& info) { return info.param.name; });
 
