@@ -8,6 +8,7 @@
 #include "library_resolver.h"
 #include "node_runtime.h"
 #include "project.h"
+#include "toolchain_build.h"
 
 namespace fhebench {
 namespace {
@@ -55,7 +56,7 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
   }
   // A library is resolved only for tools whose programs are built against it; for others
   // (e.g. an npm package) [library] just describes what the programs use.
-  if (tool.library && tool.build) {
+  if (tool.library && tool.build && tool.build->system == "cmake") {
     const auto lib = resolve_library(tool, {opt.build, opt.jobs, opt.log});
     if (!lib.found) {
       s.reason = lib.reason;
@@ -77,7 +78,8 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
     if (!node.packages.empty()) s.info["packages"] = node.packages;
   }
   if (tool.build) {
-    build_programs(tool, opt, prefix, s);
+    if (tool.build->system == "cmake") build_programs(tool, opt, prefix, s);
+    else setup_toolchain_build(tool, opt, s);  // cargo, go
     return s;
   }
   s.available = true;
