@@ -15,15 +15,18 @@ namespace fhebench {
 namespace fs = std::filesystem;
 namespace {
 
-// The last `n` non-blank lines joined by " | ": a compiler's error and its summary.
-std::string last_lines(const std::string& text, int n) {
+// What a failed step said: its first line that mentions an error (a compiler's diagnosis),
+// then its last line (the summary).
+std::string error_summary(const std::string& text) {
   std::vector<std::string> lines;
   for (size_t at = 0, end; at < text.size(); at = end + 1) {
     end = std::min(text.find('\n', at), text.size());
     if (end > at) lines.push_back(text.substr(at, end - at));
   }
-  if (lines.size() > size_t(n)) lines.erase(lines.begin(), lines.end() - n);
-  return fmt::format("{}", fmt::join(lines, " | "));
+  if (lines.empty()) return "";
+  auto first = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.find("error") != std::string::npos; });
+  if (first == lines.end() || *first == lines.back()) return lines.back();
+  return *first + " | " + lines.back();
 }
 
 // Runs one build step with its output appended to `log_file`; "" when it succeeded.
@@ -42,11 +45,11 @@ std::string step(const BuildStep& st, const fs::path& log_file, const fs::path& 
     std::ifstream part(spec.stdout_file);
     all << "$ " << fmt::format("{}", fmt::join(argv, " ")) << "\n" << part.rdbuf() << "\n";
   }
-  const std::string tail = file_tail(spec.stdout_file, 300);
+  const std::string tail = file_tail(spec.stdout_file, 4000);
   fs::remove(spec.stdout_file);
   if (!r.started) return r.error;
   if (r.exit_code != 0) {
-    const std::string last = last_lines(tail, 3);
+    const std::string last = error_summary(tail);
     return fmt::format("`{} {}` failed: {} (full log: {})", argv[0], argv.size() > 1 ? argv[1] : "", last, log_file.string());
   }
   return "";
