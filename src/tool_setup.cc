@@ -27,7 +27,16 @@ void build_programs(const Tool& tool, const SetupOptions& opt, const std::string
   if (!prefix.empty()) args.push_back("-DCMAKE_PREFIX_PATH=" + prefix);
   args.insert(args.end(), tool.build->cmake_args.begin(), tool.build->cmake_args.end());
   const fs::path entry = cache_dir() / "build" / (tool.name + "-" + build_hash(tool, args));
-  s.build_dir = entry / "build";
+  setup_build_entry(tool, opt, entry, entry / "build", [&] {
+    return cmake_build({tool.dir / tool.build->source, entry, args, false, opt.jobs}, opt.log);
+  }, s);
+}
+
+}  // namespace
+
+void setup_build_entry(const Tool& tool, const SetupOptions& opt, const fs::path& entry, const fs::path& build_dir,
+                       const std::function<std::string()>& build, ToolSetup& s) {
+  s.build_dir = build_dir;
   s.info["build_dir"] = s.build_dir.string();
   if (!opt.build) {
     s.info["built"] = cmake_build_complete(entry);
@@ -35,7 +44,7 @@ void build_programs(const Tool& tool, const SetupOptions& opt, const std::string
     return;
   }
   if (opt.rebuild) fs::remove_all(entry);
-  const std::string err = cmake_build({tool.dir / tool.build->source, entry, args, false, opt.jobs}, opt.log);
+  const std::string err = build();
   if (!err.empty()) {
     s.reason = "building its programs failed: " + err;
     s.fix = "fix the build error above, then run `fhebench build --tools " + tool.name + "`";
@@ -43,8 +52,6 @@ void build_programs(const Tool& tool, const SetupOptions& opt, const std::string
   }
   s.available = true;
 }
-
-}  // namespace
 
 ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
   ToolSetup s;

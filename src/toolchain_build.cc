@@ -92,23 +92,11 @@ void setup_toolchain_build(const Tool& tool, const SetupOptions& opt, ToolSetup&
   }
   s.info["toolchain"] = tc.version;
   const fs::path entry = cache_dir() / "build" / (tool.name + "-" + entry_hash(tool, tc));
-  s.build_dir = entry / "bin";
-  s.info["build_dir"] = s.build_dir.string();
-  if (!opt.build) {
-    s.info["built"] = cmake_build_complete(entry);
-    s.available = true;
-    return;
-  }
-  if (opt.rebuild) fs::remove_all(entry);
   const fs::path source = fs::absolute(tool.dir / tool.build->source);
-  const auto steps = toolchain_steps(system, tc, source, entry, cache_dir() / system / tool.name, opt.jobs);
-  const std::string err = build_entry(entry, source, steps, opt.log);
-  if (!err.empty()) {
-    s.reason = "building its programs failed: " + err;
-    s.fix = "fix the build error above, then run `fhebench build --tools " + tool.name + "`";
-    return;
-  }
-  s.available = true;
+  setup_build_entry(tool, opt, entry, entry / "bin", [&] {
+    return build_entry(entry, source, toolchain_steps(system, tc, source, entry, cache_dir() / system / tool.name, opt.jobs),
+                       opt.log);
+  }, s);
 }
 
 }  // namespace fhebench
