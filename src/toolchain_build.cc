@@ -78,7 +78,7 @@ std::vector<BuildStep> toolchain_steps(const std::string& system, const Toolchai
   return {{{tc.binary, "build", "-trimpath", "-p", j, "-o", (entry / "bin").string() + "/", "./..."},
            {{"GOCACHE", (shared / "go-build").string()},
             {"GOMODCACHE", (cache_dir() / "go-mod").string()},
-            {"GOFLAGS", "-mod=readonly -modcacherw"},
+            {"GOFLAGS", "-mod=readonly -modcacherw -buildvcs=false"},
             {"GOTOOLCHAIN", "local"}}}};
 }
 
