@@ -4,6 +4,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -14,10 +15,26 @@ namespace fhebench {
 namespace fs = std::filesystem;
 namespace {
 
+// What a failed step said: its first line that mentions an error (a compiler's diagnosis),
+// then its last line (the summary).
+std::string error_summary(const std::string& text) {
+  std::vector<std::string> lines;
+  for (size_t at = 0, end; at < text.size(); at = end + 1) {
+    end = std::min(text.find('\n', at), text.size());
+    if (end > at) lines.push_back(text.substr(at, end - at));
+  }
+  if (lines.empty()) return "";
+  auto first = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.find("error") != std::string::npos; });
+  if (first == lines.end() || *first == lines.back()) return lines.back();
+  return *first + " | " + lines.back();
+}
+
 // Runs one build step with its output appended to `log_file`; "" when it succeeded.
-std::string step(const std::vector<std::string>& argv, const fs::path& log_file, const fs::path& cwd) {
+std::string step(const BuildStep& st, const fs::path& log_file, const fs::path& cwd) {
+  const auto& argv = st.argv;
   ProcessSpec spec;
   spec.argv = argv;
+  spec.env = st.env;
   spec.cwd = cwd;
   spec.stdout_file = log_file.string() + ".step";
   spec.stderr_file = spec.stdout_file;
@@ -28,11 +45,11 @@ std::string step(const std::vector<std::string>& argv, const fs::path& log_file,
     std::ifstream part(spec.stdout_file);
     all << "$ " << fmt::format("{}", fmt::join(argv, " ")) << "\n" << part.rdbuf() << "\n";
   }
-  const std::string tail = file_tail(spec.stdout_file, 300);
+  const std::string tail = file_tail(spec.stdout_file, 4000);
   fs::remove(spec.stdout_file);
   if (!r.started) return r.error;
   if (r.exit_code != 0) {
-    auto last = tail.substr(tail.find_last_of('\n') == std::string::npos ? 0 : tail.find_last_of('\n') + 1);
+    const std::string last = error_summary(tail);
     return fmt::format("`{} {}` failed: {} (full log: {})", argv[0], argv.size() > 1 ? argv[1] : "", last, log_file.string());
   }
   return "";
@@ -58,33 +75,39 @@ class FileLock {
 
 bool cmake_build_complete(const fs::path& entry) { return fs::exists(entry / ".complete"); }
 
-std::string cmake_build(const CMakeBuild& b, const std::function<void(const std::string&)>& log) {
-  if (cmake_build_complete(b.entry)) return "";
+std::string build_entry(const fs::path& entry, const fs::path& cwd, const std::vector<BuildStep>& steps,
+                        const std::function<void(const std::string&)>& log) {
+  if (cmake_build_complete(entry)) return "";
   std::error_code ec;
-  fs::create_directories(b.entry.parent_path(), ec);
-  FileLock lock(b.entry.string() + ".lock");
-  if (cmake_build_complete(b.entry)) return "";  // built by another process meanwhile
-  fs::remove_all(b.entry, ec);                   // what an interrupted build left
-  fs::create_directories(b.entry, ec);
-  if (ec) return "cannot create " + b.entry.string() + ": " + ec.message();
-  const fs::path log_file = b.entry.string() + ".log";
+  fs::create_directories(entry.parent_path(), ec);
+  FileLock lock(entry.string() + ".lock");
+  if (cmake_build_complete(entry)) return "";  // built by another process meanwhile
+  fs::remove_all(entry, ec);                   // what an interrupted build left
+  fs::create_directories(entry, ec);
+  if (ec) return "cannot create " + entry.string() + ": " + ec.message();
+  const fs::path log_file = entry.string() + ".log";
   fs::remove(log_file, ec);
-  if (log) log(fmt::format("building {} (log: {})", b.source.string(), log_file.string()));
+  if (log) log(fmt::format("building {} (log: {})", cwd.string(), log_file.string()));
+  std::string err;
+  for (const auto& st : steps)
+    if (err.empty()) err = step(st, log_file, cwd);
+  if (err.empty()) {
+    std::ofstream(entry / ".complete") << "ok\n";
+    return "";
+  }
+  fs::remove_all(entry, ec);
+  return err;
+}
 
+std::string cmake_build(const CMakeBuild& b, const std::function<void(const std::string&)>& log) {
   const fs::path build = b.entry / "build";
   std::vector<std::string> configure = {"cmake", "-S", b.source.string(), "-B", build.string(),
                                         "-DCMAKE_BUILD_TYPE=Release"};
   if (b.install) configure.push_back("-DCMAKE_INSTALL_PREFIX=" + (b.entry / "install").string());
   configure.insert(configure.end(), b.args.begin(), b.args.end());
-  std::string err = step(configure, log_file, b.entry);
-  if (err.empty()) err = step({"cmake", "--build", build.string(), "-j", std::to_string(b.jobs)}, log_file, b.entry);
-  if (err.empty() && b.install) err = step({"cmake", "--install", build.string()}, log_file, b.entry);
-  if (err.empty()) {
-    std::ofstream(b.entry / ".complete") << "ok\n";
-    return "";
-  }
-  fs::remove_all(b.entry, ec);
-  return err;
+  std::vector<BuildStep> steps = {{configure, {}}, {{"cmake", "--build", build.string(), "-j", std::to_string(b.jobs)}, {}}};
+  if (b.install) steps.push_back({{"cmake", "--install", build.string()}, {}});
+  return build_entry(b.entry, b.entry, steps, log);
 }
 
 }  // namespace fhebench

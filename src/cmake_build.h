@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,14 @@ struct CMakeBuild {
 // is ever used. Concurrent builds of one entry wait on a lock file.
 bool cmake_build_complete(const std::filesystem::path& entry);
 std::string cmake_build(const CMakeBuild& b, const std::function<void(const std::string&)>& log);
+
+// The same entry discipline for any build: runs `steps` in order (cwd `cwd`, output to
+// <entry>.log) and marks `entry` complete only when all succeeded.
+struct BuildStep {
+  std::vector<std::string> argv;
+  std::map<std::string, std::string> env;
+};
+std::string build_entry(const std::filesystem::path& entry, const std::filesystem::path& cwd,
+                        const std::vector<BuildStep>& steps, const std::function<void(const std::string&)>& log);
 
 }  // namespace fhebench

@@ -120,7 +120,8 @@ BuildSpec read_build(const Reader& r, const toml::table& t) {
   r.only_keys(t, {"system", "source", "cmake_args"}, "[build]");
   BuildSpec b;
   b.system = r.string(t, "system", false, "[build]", "cmake");
-  if (b.system != "cmake") r.fail(t.get("system"), "[build] system must be \"cmake\" (the only one supported)");
+  if (b.system != "cmake" && b.system != "cargo" && b.system != "go")
+    r.fail(t.get("system"), "[build] system must be \"cmake\", \"cargo\" or \"go\"");
   b.source = r.string(t, "source", false, "[build]", "source");
   if (!stays_inside(b.source))
     r.fail(t.get("source"), fmt::format("'source' in [build]: \"{}\" must be a folder inside the tool folder", printable(b.source, false)));

@@ -8,6 +8,7 @@
 #include "library_resolver.h"
 #include "node_runtime.h"
 #include "project.h"
+#include "toolchain_build.h"
 
 namespace fhebench {
 namespace {
@@ -26,7 +27,16 @@ void build_programs(const Tool& tool, const SetupOptions& opt, const std::string
   if (!prefix.empty()) args.push_back("-DCMAKE_PREFIX_PATH=" + prefix);
   args.insert(args.end(), tool.build->cmake_args.begin(), tool.build->cmake_args.end());
   const fs::path entry = cache_dir() / "build" / (tool.name + "-" + build_hash(tool, args));
-  s.build_dir = entry / "build";
+  setup_build_entry(tool, opt, entry, entry / "build", [&] {
+    return cmake_build({tool.dir / tool.build->source, entry, args, false, opt.jobs}, opt.log);
+  }, s);
+}
+
+}  // namespace
+
+void setup_build_entry(const Tool& tool, const SetupOptions& opt, const fs::path& entry, const fs::path& build_dir,
+                       const std::function<std::string()>& build, ToolSetup& s) {
+  s.build_dir = build_dir;
   s.info["build_dir"] = s.build_dir.string();
   if (!opt.build) {
     s.info["built"] = cmake_build_complete(entry);
@@ -34,7 +44,7 @@ void build_programs(const Tool& tool, const SetupOptions& opt, const std::string
     return;
   }
   if (opt.rebuild) fs::remove_all(entry);
-  const std::string err = cmake_build({tool.dir / tool.build->source, entry, args, false, opt.jobs}, opt.log);
+  const std::string err = build();
   if (!err.empty()) {
     s.reason = "building its programs failed: " + err;
     s.fix = "fix the build error above, then run `fhebench build --tools " + tool.name + "`";
@@ -42,8 +52,6 @@ void build_programs(const Tool& tool, const SetupOptions& opt, const std::string
   }
   s.available = true;
 }
-
-}  // namespace
 
 ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
   ToolSetup s;
@@ -55,7 +63,7 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
   }
   // A library is resolved only for tools whose programs are built against it; for others
   // (e.g. an npm package) [library] just describes what the programs use.
-  if (tool.library && tool.build) {
+  if (tool.library && tool.build && tool.build->system == "cmake") {
     const auto lib = resolve_library(tool, {opt.build, opt.jobs, opt.log});
     if (!lib.found) {
       s.reason = lib.reason;
@@ -77,7 +85,8 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
     if (!node.packages.empty()) s.info["packages"] = node.packages;
   }
   if (tool.build) {
-    build_programs(tool, opt, prefix, s);
+    if (tool.build->system == "cmake") build_programs(tool, opt, prefix, s);
+    else setup_toolchain_build(tool, opt, s);  // cargo, go
     return s;
   }
   s.available = true;

@@ -30,6 +30,11 @@ struct SetupOptions {
 
 ToolSetup setup_tool(const Tool& tool, const SetupOptions& options);
 
+// The cache-entry part of setup shared by every build system: `build` makes `entry` (it
+// returns "" or the error), unless options.build is false (doctor: only "built" is recorded).
+void setup_build_entry(const Tool& tool, const SetupOptions& options, const fs::path& entry, const fs::path& build_dir,
+                       const std::function<std::string()>& build, ToolSetup& s);
+
 // The command of `impl` with placeholders replaced.
 std::vector<std::string> expand_command(const Tool& tool, const Implementation& impl, const ToolSetup& setup);
 

@@ -1,0 +1,3 @@
+module fhebench/program
+
+go 1.23

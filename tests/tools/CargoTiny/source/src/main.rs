@@ -1,0 +1,3 @@
+fn main() {
+    println!("cargotiny {}", 6 * 7);
+}

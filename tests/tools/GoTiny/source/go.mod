@@ -1,0 +1,3 @@
+module gotiny
+
+go 1.21
