@@ -7,7 +7,7 @@ using namespace helibbench;
 namespace {
 
 // m = 2^15: ring dimension 16384 and 16384 slots; p ≡ 1 mod m, above 3844²; 250 bits of chain
-// keep the decryption exact after depth 2; with the special primes 379 bits (≤ 438 for 128).
+// keep the decryption exact after depth 2; 399 bits with the special primes (≤ 438 for 128).
 const BgvParameters kParams{32768, 15630337, 250};
 
 helib::Ctxt squared(helib::Ctxt x) {

@@ -8,8 +8,9 @@ using namespace helibbench;
 namespace {
 
 // m = 2^14: ring dimension 8192, 8192 slots; p = 65537 > 2·2550, ≡ 1 mod m. One constant
-// multiplication (and HElib's masks inside linear rotations) need a short chain.
-const BgvParameters kParams{16384, 65537, 120, 2, true};
+// multiplication (and HElib's masks inside linear rotations) need a short chain: 60 bits are
+// two primes, 192 bits with the special primes (≤ 218 for 128).
+const BgvParameters kParams{16384, 65537, 60, 2, true};
 constexpr int64_t kMinWidth = 3;
 
 helib::Ctxt three(const helib::EncryptedArray& ea, const helib::Ctxt& x, long step) {
