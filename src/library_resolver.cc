@@ -31,6 +31,13 @@ ResolvedLibrary from_prefix(const LibrarySpec& lib, const fs::path& prefix, cons
   return r;
 }
 
+// A library without an install step (Cingulata) is used from its source tree: when the install
+// prefix lacks `detect` and the tree has it, the tree is the prefix.
+fs::path usable_prefix(const LibrarySpec& lib, const fs::path& install, const fs::path& src) {
+  const bool tree = !lib.detect.empty() && !fs::exists(install / lib.detect) && fs::exists(src / lib.detect);
+  return tree ? src : install;
+}
+
 ResolvedLibrary build_from_source(const Tool& tool, const fs::path& src, const std::string& how,
                                   const ResolveOptions& opt) {
   const LibrarySpec& lib = *tool.library;
@@ -41,7 +48,7 @@ ResolvedLibrary build_from_source(const Tool& tool, const fs::path& src, const s
   ContentHash h;
   h.add(src.string()).add(commit).add(dirty).add(fmt::format("{}", fmt::join(lib.cmake_args, " "))).add(FHEBENCH_COMPILER);
   const fs::path entry = cache_dir() / "lib" / (tool.name + "-" + h.hex());
-  r.prefix = entry / "install";
+  r.prefix = usable_prefix(lib, entry / "install", src);
   r.source = how;
   if (!opt.build) {
     r.found = cmake_build_complete(entry);
@@ -59,6 +66,7 @@ ResolvedLibrary build_from_source(const Tool& tool, const fs::path& src, const s
     return r;
   }
   r.found = true;
+  r.prefix = usable_prefix(lib, entry / "install", src);
   return r;
 }
 

@@ -111,6 +111,16 @@ TEST_F(ToolSetup, UsesAnInstalledPrefix) {
   EXPECT_EQ(run["tools"]["Tiny"]["source"], "installed at " + (root_ / "prefix").string());
 }
 
+// A library without an install step (as Cingulata) is used from its source tree, where the
+// manifest's detect file is: without that, the tool's build finds no tiny.h and fails.
+TEST_F(ToolSetup, UsesTheSourceTreeOfALibraryWithoutAnInstallStep) {
+  const fs::path tree = root_ / "noinstall";
+  write(tree / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.20)\nproject(tiny NONE)\n");
+  write(tree / "include/tiny.h", read_file(repo_ / "tiny.h").value());
+  const Json run = run_and_read({{"FHEBENCH_TINY_SOURCE", tree.string()}});
+  EXPECT_EQ(run["tools"]["Tiny"]["source"], "built from " + tree.string());
+}
+
 TEST_F(ToolSetup, UnavailableLibrarySaysWhyAndWhatFixesIt) {
   const std::vector<std::pair<std::string, std::string>> env = {{"FHEBENCH_TINY_PREFIX", (root_ / "nowhere").string()}};
   const auto doctor = fhebench({"doctor", "--tools", "Tiny"}, env);
