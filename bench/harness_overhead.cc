@@ -73,8 +73,7 @@ int main(int argc, char** argv) {
   write_file_atomic(direct_dir / "input.json", input);
 
   RepetitionRequest req;
-  req.argv = expand_command(tool, impl, setup);
-  req.cell_dir = store.cell_dir(cell);
+  req.launch = {"", expand_command(tool, impl, setup)};
   req.benchmark = &b;
   req.size = size;
   req.input_text = input;
@@ -83,14 +82,16 @@ int main(int argc, char** argv) {
 
   std::vector<double> direct, harness;
   for (int i = 0; i < n; ++i) {
-    direct.push_back(run_direct(req.argv[0], direct_dir));
-    req.name = RunStore::rep_name(i + 1, false);
+    direct.push_back(run_direct(req.launch.argv[0], direct_dir));
+    req.id = {i + 1, false};
+    req.work = store.work_dir(cell, req.id);
+    req.output_copy = store.output_copy(cell, req.id);
     const auto start = Clock::now();
-    const Json rec = run_repetition(req, local);
-    store.write_record(cell, req.name, rec);
+    const Record rec = run_repetition(req, local);
+    store.write_record(cell, rec);
     harness.push_back(ms_since(start));
-    if (rec["status"] != "ok") {
-      fmt::print(stderr, "repetition failed: {}\n", rec.dump());
+    if (rec.status != Status::ok) {
+      fmt::print(stderr, "repetition failed: {}\n", to_json(rec).dump());
       return 1;
     }
   }

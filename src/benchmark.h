@@ -6,15 +6,13 @@
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace fhebench {
+#include "json.h"
 
-using Json = nlohmann::json;
-using Size = std::map<std::string, int64_t>;  // size parameter -> value, e.g. patients -> 64
+namespace fhebench {
 
 struct SizeParam {
   std::string name;

@@ -1,91 +1,204 @@
 #include "cell_summary.h"
 
-#include <map>
+#include <fmt/format.h>
+
+#include <algorithm>
 
 #include "protocol.h"
-#include "repetition.h"
-#include "security.h"
-#include "stats.h"
+#include "run_options.h"
 
 namespace fhebench {
 namespace {
 
-// "ok" when every expected repetition is ok (or the tool declined the size); else the worst.
-std::string cell_status(const std::map<std::string, int>& counts, size_t n, int expected) {
-  if (n == 0) return "missing";
-  for (const char* s : {"incorrect", "error", "timeout"})
+// ok when every expected repetition is ok (or the tool declined the size); else the worst.
+Status cell_status(const std::map<Status, int>& counts, size_t n, int expected) {
+  if (n == 0) return Status::missing;
+  for (Status s : {Status::incorrect, Status::error, Status::timeout})
     if (counts.at(s) > 0) return s;
-  if (counts.at("unsupported") > 0) return "unsupported";
-  return static_cast<int>(n) < expected ? "partial" : "ok";
+  if (counts.at(Status::unsupported) > 0) return Status::unsupported;
+  return static_cast<int>(n) < expected ? Status::partial : Status::ok;
+}
+
+// Figures come from ok repetitions; without any, from those that reported phases, and the
+// status says they are not to be trusted.
+std::vector<const Record*> used_records(const std::vector<Record>& records) {
+  std::vector<const Record*> used;
+  for (const auto& r : records)
+    if (r.status == Status::ok) used.push_back(&r);
+  if (used.empty())
+    for (const auto& r : records)
+      if (!r.phases.empty()) used.push_back(&r);
+  return used;
+}
+
+Stats stats_from_json(const Json& j) {
+  Stats s;
+  if (!j.is_object()) return s;
+  s.n = j.value("n", size_t{0});
+  s.median = j.value("median", 0.0);
+  s.mean = j.value("mean", 0.0);
+  s.sd = j.value("sd", 0.0);
+  s.min = j.value("min", 0.0);
+  s.max = j.value("max", 0.0);
+  return s;
+}
+
+SecurityLevel security_from_json(const Json& j) {
+  SecurityLevel s;
+  s.source = j.value("source", "none");
+  if (j.contains("bits") && j["bits"].is_number_integer()) s.bits = j["bits"].get<int>();
+  s.below_128 = j.value("below_128", false);
+  s.note = j.value("note", "");
+  return s;
 }
 
 }  // namespace
 
-Json summarize_cell(const Cell& cell, const std::vector<Json>& records, int expected_reps) {
-  Json s = to_json(cell);
-  s.erase("dir");
-  std::map<std::string, int> counts;
-  for (const char* st : kStatuses) counts[st] = 0;
-  std::string reason;
-  for (const auto& r : records) {
-    const std::string st = r.value("status", "error");
-    counts[counts.count(st) ? st : "error"]++;
-    if (st != "ok" && reason.empty()) reason = r.value("reason", "");
-  }
-  s["status"] = cell_status(counts, records.size(), expected_reps);
-  s["counts"] = counts;
-  s["reason"] = reason;
-  // Figures come from ok repetitions; without any, from those that reported phases, and the
-  // status says they are not to be trusted.
-  std::vector<const Json*> used;
-  for (const auto& r : records)
-    if (r.value("status", "") == "ok") used.push_back(&r);
-  if (used.empty())
-    for (const auto& r : records)
-      if (r.contains("phases") && !r["phases"].empty()) used.push_back(&r);
+std::string impl_label(const std::string& tool, const std::string& variant) {
+  return variant == "default" ? tool : tool + "/" + variant;
+}
 
+std::optional<long> log_q_of(const Json& fhe) {
+  if (!fhe.is_object() || !fhe.contains("coeff_modulus_bits") || !fhe["coeff_modulus_bits"].is_array())
+    return std::nullopt;
+  long q = 0;
+  for (const auto& b : fhe["coeff_modulus_bits"])
+    if (b.is_number()) q += b.get<long>();
+  return q;
+}
+
+std::string CellSummary::label() const { return impl_label(cell.tool, cell.variant); }
+
+std::optional<long> CellSummary::log_q() const { return log_q_of(fhe); }
+
+bool CellSummary::has_figures() const {
+  const auto it = phases.find("total");
+  return it != phases.end() && it->second.n > 0;
+}
+
+std::string CellSummary::parameters() const {
+  if (!fhe.is_object() || fhe.empty()) return "";
+  std::vector<std::string> parts;
+  if (fhe.contains("poly_modulus_degree")) parts.push_back(fmt::format("n={}", fhe["poly_modulus_degree"].dump()));
+  if (const auto q = log_q()) parts.push_back(fmt::format("log q={}", *q));
+  if (fhe.contains("plain_modulus")) parts.push_back(fmt::format("t={}", fhe["plain_modulus"].dump()));
+  if (fhe.contains("scale_bits")) parts.push_back(fmt::format("scale 2^{}", fhe["scale_bits"].dump()));
+  // Gate-bootstrapping (TFHE) parameter sets: LWE and TLWE dimensions.
+  if (fhe.contains("lwe_n")) parts.push_back(fmt::format("LWE n={}", fhe["lwe_n"].dump()));
+  if (fhe.contains("tlwe_N")) parts.push_back(fmt::format("TLWE N={}", fhe["tlwe_N"].dump()));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+Json to_json(const CellSummary& s) {
+  Json j = to_json(s.cell);
+  j.erase("dir");
+  j["status"] = s.status;
+  j["counts"] = Json::object();
+  for (Status st : kRepetitionStatuses) j["counts"][to_string(st)] = s.counts.count(st) ? s.counts.at(st) : 0;
+  j["reason"] = s.reason;
+  j["phases"] = Json::object();
+  for (const auto& [name, st] : s.phases) j["phases"][name] = to_json(st);
+  j["wall"] = to_json(s.wall);
+  j["peak_rss_bytes"] = {{"median", s.peak_rss_median}, {"max", s.peak_rss_max}};
+  j["memory_method"] = s.memory_method;
+  j["fhe"] = s.fhe;
+  j["sizes"] = s.sizes;
+  j["security"] = to_json(s.security);
+  if (s.precision_bits) j["precision_bits"] = *s.precision_bits;
+  j["n_used"] = s.n_used;
+  j["vs_plaintext"] = s.vs_reference ? Json(*s.vs_reference) : Json();
+  // Derived here once, so that no report (terminal, CSV, LaTeX, site) recomputes them.
+  j["label"] = s.label();
+  j["fine"] = s.fine();
+  j["parameters"] = s.parameters();
+  j["log_q"] = s.log_q() ? Json(*s.log_q()) : Json();
+  return j;
+}
+
+CellSummary cell_summary_from_json(const Json& j) {
+  CellSummary s;
+  s.cell = {j.value("tool", ""), j.value("benchmark", ""), j.value("variant", ""), j.value("scheme", "none"),
+            j.value("impl", ""), j.value("size", Size{}), j.value("size_key", ""), fs::path()};
+  s.status = j.value("status", Status::error);
+  const Json counts = j.value("counts", Json::object());
+  for (Status st : kRepetitionStatuses) s.counts[st] = counts.value(to_string(st), 0);
+  s.reason = j.value("reason", "");
+  const Json phases = j.value("phases", Json::object());
+  for (const auto& [name, st] : phases.items()) s.phases[name] = stats_from_json(st);
+  s.wall = stats_from_json(j.value("wall", Json::object()));
+  const Json mem = j.value("peak_rss_bytes", Json::object());
+  s.peak_rss_median = mem.value("median", 0.0);
+  s.peak_rss_max = mem.value("max", 0.0);
+  s.memory_method = j.value("memory_method", "");
+  s.fhe = j.value("fhe", Json::object());
+  s.sizes = j.value("sizes", Json::object());
+  s.security = security_from_json(j.value("security", Json::object()));
+  if (j.contains("precision_bits") && j["precision_bits"].is_number()) s.precision_bits = j["precision_bits"].get<double>();
+  s.n_used = j.value("n_used", size_t{0});
+  if (j.contains("vs_plaintext") && j["vs_plaintext"].is_number()) s.vs_reference = j["vs_plaintext"].get<double>();
+  return s;
+}
+
+CellSummary summarize_cell(const Cell& cell, const std::vector<Record>& records, int expected_reps) {
+  CellSummary s;
+  s.cell = cell;
+  for (Status st : kRepetitionStatuses) s.counts[st] = 0;
+  for (const auto& r : records) {
+    s.counts[s.counts.count(r.status) ? r.status : Status::error]++;
+    if (r.status != Status::ok && s.reason.empty()) s.reason = r.reason;
+  }
+  s.status = cell_status(s.counts, records.size(), expected_reps);
+  const auto used = used_records(records);
   std::map<std::string, std::vector<double>> phases;
   std::vector<double> wall, memory, precision;
-  for (const Json* r : used) {
-    for (const char* name : kCanonicalPhases) phases[name].push_back((*r)["phases"].value(name, 0.0));
-    phases["total"].push_back(canonical_total((*r)["phases"]));
-    wall.push_back((*r)["measure"].value("wall_s", 0.0));
-    memory.push_back(static_cast<double>((*r)["measure"].value("peak_rss_bytes", uint64_t{0})));
-    if (r->contains("verify") && (*r)["verify"].contains("precision_bits"))
-      precision.push_back((*r)["verify"]["precision_bits"]);
+  const bool compiled = std::any_of(used.begin(), used.end(), [](const Record* r) { return r->phases.contains(kCompilePhase); });
+  for (const Record* r : used) {
+    for (const char* name : kCanonicalPhases) phases[name].push_back(r->phases.value(name, 0.0));
+    if (compiled) phases[kCompilePhase].push_back(r->phases.value(kCompilePhase, 0.0));
+    phases["total"].push_back(canonical_total(r->phases));
+    wall.push_back(r->measure ? r->measure->wall_s : 0.0);
+    memory.push_back(static_cast<double>(r->measure ? r->measure->peak_rss_bytes : 0));
+    if (const auto p = r->precision_bits()) precision.push_back(*p);
   }
-  s["phases"] = Json::object();
-  for (const auto& [name, values] : phases) s["phases"][name] = to_json(compute_stats(values));
-  s["wall"] = to_json(compute_stats(wall));
+  for (const auto& [name, values] : phases) s.phases[name] = compute_stats(values);
+  s.wall = compute_stats(wall);
   const Stats mem = compute_stats(memory);
-  s["peak_rss_bytes"] = {{"median", mem.median}, {"max", mem.max}};
-  s["memory_method"] = used.empty() ? "" : (*used.front())["measure"].value("memory_method", "");
-  s["fhe"] = used.empty() ? Json::object() : (*used.back()).value("fhe", Json::object());
-  s["sizes"] = used.empty() ? Json::object() : (*used.back()).value("sizes", Json::object());
-  s["security"] = to_json(security_level(s["fhe"]));
-  if (!precision.empty()) s["precision_bits"] = compute_stats(precision).min;
-  s["n_used"] = used.size();
+  s.peak_rss_median = mem.median;
+  s.peak_rss_max = mem.max;
+  s.memory_method = used.empty() || !used.front()->measure ? "" : used.front()->measure->memory_method;
+  if (!used.empty() && used.back()->fhe.is_object()) s.fhe = used.back()->fhe;
+  if (!used.empty() && used.back()->sizes.is_object()) s.sizes = used.back()->sizes;
+  s.security = security_level(s.fhe);
+  if (!precision.empty()) s.precision_bits = compute_stats(precision).min;
+  s.n_used = used.size();
   return s;
 }
 
 Json summarize_run(const RunStore& store) {
   const Json run = store.read_run();
   const int reps = run["options"].value("repetitions", 1);
-  Json cells = Json::array();
-  std::map<std::string, double> plaintext;  // benchmark|size -> median total
-  for (const auto& c : run["matrix"]) {
-    const Cell cell = cell_from_json(c);
-    Json s = summarize_cell(cell, store.records(cell), reps);
-    if (cell.tool == "Plaintext" && s["status"] == "ok")
-      plaintext[cell.benchmark + "|" + cell.size_key] = s["phases"]["total"]["median"];
+  const std::string reference = run["options"].value("reference", std::string(kDefaultReference));
+  std::vector<CellSummary> cells;
+  std::map<std::pair<std::string, std::string>, double> reference_total;  // (benchmark, size) -> median total
+  for (const Cell& cell : store.matrix()) {
+    CellSummary s = summarize_cell(cell, store.records(cell), reps);
+    if (cell.tool == reference && s.status == Status::ok)
+      reference_total[{cell.benchmark, cell.size_key}] = s.phases["total"].median;
     cells.push_back(std::move(s));
   }
+  Json out = Json::array();
   for (auto& s : cells) {
-    const auto it = plaintext.find(s["benchmark"].get<std::string>() + "|" + s["size_key"].get<std::string>());
-    const double total = s["phases"].contains("total") ? s["phases"]["total"].value("median", 0.0) : 0.0;
-    s["vs_plaintext"] = it != plaintext.end() && it->second > 0 && total > 0 ? Json(total / it->second) : Json();
+    const auto it = reference_total.find({s.cell.benchmark, s.cell.size_key});
+    const double total = s.has_figures() ? s.phases["total"].median : 0.0;
+    if (it != reference_total.end() && it->second > 0 && total > 0) s.vs_reference = total / it->second;
+    out.push_back(to_json(s));
   }
-  return {{"run", store.id()}, {"cells", cells}};
+  return {{"run", store.id()}, {"reference", reference}, {"cells", out}};
+}
+
+Json read_or_summarize(const RunStore& store) {
+  if (auto summary = store.read_summary()) return *summary;
+  return summarize_run(store);
 }
 
 }  // namespace fhebench

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "cli.h"
+#include "exit_status.h"
 #include "compare.h"
 #include "run_options.h"
 #include "summary_table.h"
@@ -13,8 +14,8 @@ void add_compare_command(CLI::App& app, CliState& state) {
   auto results = std::make_shared<std::string>("results");
   auto o = std::make_shared<CompareOptions>();
   auto json = std::make_shared<bool>(false);
-  cmd->add_option("baseline", *a, "The run to compare against (id)")->required();
-  cmd->add_option("contender", *b, "The new run (id)")->required();
+  cmd->add_option("baseline", *a, "The run to compare against (id or folder)")->required();
+  cmd->add_option("contender", *b, "The new run (id or folder)")->required();
   cmd->add_option("--results", *results, "Folder of the results store")->capture_default_str();
   cmd->add_option("--threshold", o->threshold, "Ratio of medians that counts as a change, if significant")
       ->check(CLI::Range(1.0, 100.0))->capture_default_str();
@@ -31,7 +32,7 @@ void add_compare_command(CLI::App& app, CliState& state) {
     const Json cmp = compare_runs(*ra, *rb, *o);
     bool regression = false;
     for (const auto& c : cmp["cells"]) regression |= c["verdict"] == "slower" || c["verdict"] == "broken";
-    state.exit_code = regression ? 1 : 0;
+    state.exit_code = code(regression ? ExitStatus::cell_failed : ExitStatus::ok);
     if (*json) {
       fmt::print("{}\n", cmp.dump(1));
       return;

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "atomic_file.h"
+#include "cell_run.h"
+#include "machine.h"
 #include "cli.h"
 #include "executor.h"
 #include "process.h"
@@ -17,16 +19,6 @@
 
 namespace fhebench {
 namespace {
-
-// The local executor, named after the task so every record says where it was measured.
-class SlurmTaskExecutor : public LocalExecutor {
- public:
-  explicit SlurmTaskExecutor(std::string where) : where_(std::move(where)) {}
-  std::string name() const override { return where_; }
-
- private:
-  std::string where_;
-};
 
 // scancel (and the time limit) send SIGTERM: kill the running repetition and leave at once,
 // so no record is written for a repetition that was cut short.
@@ -40,15 +32,9 @@ std::string env_or(const char* name, const std::string& fallback) {
   return v && *v ? v : fallback;
 }
 
-std::string hostname() {
-  char host[256] = {};
-  ::gethostname(host, sizeof host - 1);
-  return host;
-}
-
 // Runs one cell; false when its tool cannot run here (the reason is printed).
 bool exec_cell(const RunStore& store, const Cell& cell, const RunOptions& o, const std::vector<CatalogEntry>& catalog,
-               Executor& executor, Progress& progress) {
+               ProcessExecutor& executor, Progress& progress) {
   const Tool* tool = nullptr;
   for (const auto& e : catalog)
     if (e.tool && e.tool->name == cell.tool) tool = &*e.tool;
@@ -72,12 +58,13 @@ bool exec_cell(const RunStore& store, const Cell& cell, const RunOptions& o, con
   }
   Json where = {{"job", env_or("SLURM_ARRAY_JOB_ID", env_or("SLURM_JOB_ID", ""))},
                 {"task", env_or("SLURM_ARRAY_TASK_ID", "")}, {"node", hostname()}, {"started", utc_timestamp()}};
-  fs::create_directories(store.cell_dir(cell));
-  write_file_atomic(store.cell_dir(cell) / "slurm.json", where.dump() + "\n");
-  progress.start_cell(0, fmt::format("{} {} {} {}", cell.benchmark, cell.size_key, cell.tool, cell.variant), o.repetitions);
-  run_cell(store, cell, o, expand_command(*tool, *impl, setup), executor, progress);
+  // Tasks of two submissions (a resume while a job still runs) never run one cell at once.
+  const auto lock = store.lock_cell(cell);
+  store.write_task_location(cell, where);
+  progress.start_cell(0, cell_label(cell), o.repetitions);
+  run_cell(store, cell, o, limits_from(o), executor.launch(*tool, *impl, setup), executor, progress);
   where["finished"] = utc_timestamp();
-  write_file_atomic(store.cell_dir(cell) / "slurm.json", where.dump() + "\n");
+  store.write_task_location(cell, where);
   progress.finish_cell("recorded");
   return true;
 }
@@ -97,10 +84,9 @@ int exec_cells(const std::string& results, const std::string& id, const std::str
     if (!text) throw UsageError("cannot read " + tasks_file);
     indices = Json::parse(*text).at("tasks").at(static_cast<size_t>(task)).get<std::vector<size_t>>();
   }
-  std::vector<Cell> cells;
-  for (const auto& c : run["matrix"]) cells.push_back(cell_from_json(c));
+  const std::vector<Cell> cells = store.matrix();
   const auto catalog = discover_tools(tool_dirs(o));
-  SlurmTaskExecutor executor(fmt::format("slurm:{}_{}", env_or("SLURM_ARRAY_JOB_ID", env_or("SLURM_JOB_ID", "?")),
+  LocalExecutor executor(fmt::format("slurm:{}_{}", env_or("SLURM_ARRAY_JOB_ID", env_or("SLURM_JOB_ID", "?")),
                                          env_or("SLURM_ARRAY_TASK_ID", "?")));
   ::signal(SIGTERM, on_terminate);
   ::signal(SIGINT, on_terminate);

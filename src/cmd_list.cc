@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "cli.h"
+#include "benchmark.h"
 #include "run_options.h"
 #include "runner.h"
 #include "tool_catalog.h"

@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "cli.h"
+#include "exit_status.h"
 #include "report.h"
 #include "report_data.h"
 #include "run_options.h"
@@ -13,7 +14,7 @@ void add_report_command(CLI::App& app, CliState& state) {
   auto id = std::make_shared<std::string>();
   auto results = std::make_shared<std::string>("results");
   auto skip = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("run", *id, "Run id (YYYYMMDD_HHMMSS); default: the latest run in the results folder");
+  cmd->add_option("run", *id, "Run id (YYYYMMDD_HHMMSS) or run folder; default: the latest run in the results folder");
   cmd->add_option("--results", *results, "Folder of the results store")->capture_default_str();
   cmd->add_option("--skip", *skip, "Parts not to make: plots, tables, site")
       ->delimiter(',')->check(CLI::IsMember({"plots", "tables", "site"}));
@@ -24,7 +25,6 @@ void add_report_command(CLI::App& app, CliState& state) {
       if (ids.empty()) throw UsageError(fmt::format("no runs in {} (run `fhebench run` first, or pass --results)", *results));
       run = ids.back();
     }
-    if (!valid_run_id(run)) throw UsageError(fmt::format("{} is not a run id (YYYYMMDD_HHMMSS)", run));
     std::optional<RunStore> store;
     try {
       store = RunStore::open(*results, run);
@@ -36,7 +36,7 @@ void add_report_command(CLI::App& app, CliState& state) {
     const ReportResult r = write_report(*store, parts);
     for (const auto& f : r.written) fmt::print("{}\n", (store->dir() / f).string());
     for (const auto& p : r.problems) fmt::print(stderr, "fhebench: report: {}\n", p);
-    state.exit_code = r.problems.empty() ? 0 : 1;
+    state.exit_code = code(r.problems.empty() ? ExitStatus::ok : ExitStatus::cell_failed);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cli.h"
+#include "benchmark.h"
 #include "run_options.h"
 #include "process.h"
 #include "runner.h"
@@ -30,7 +31,8 @@ void add_run_command(CLI::App& app, CliState& state) {
   cmd->add_option("--cpus", o->cpus, "Pin programs to these CPUs, e.g. 0-1 or 2,3");
   cmd->add_option("--memory-limit", o->memory_limit_mib, "Memory cap per repetition in MiB (0: none)")->capture_default_str();
   cmd->add_option("--results", o->results, "Folder of the results store")->capture_default_str();
-  cmd->add_option("--resume", o->resume, "Continue an interrupted run by its id (YYYYMMDD_HHMMSS)");
+  cmd->add_option("--resume", o->resume, "Continue an interrupted run: its id (YYYYMMDD_HHMMSS) or its folder");
+  cmd->add_option("--reference", o->reference, "Tool whose total the \"× plain\" column divides by")->capture_default_str();
   cmd->add_option("--executor", o->executor, "Where cells execute: local, container, slurm")->capture_default_str();
   cmd->add_option("--engine", o->exec.engine, "Container engine of --executor container: auto, podman, docker")
       ->check(CLI::IsMember({"auto", "podman", "docker"}))->capture_default_str();
@@ -57,14 +59,7 @@ void add_run_command(CLI::App& app, CliState& state) {
         throw UsageError(e.what());
       }
     }
-    if (!o->cpus.empty()) {
-      try {
-        parse_cpu_list(o->cpus);
-      } catch (const std::invalid_argument& e) {
-        throw UsageError(std::string("--cpus: ") + e.what());
-      }
-    }
-    state.exit_code = run_benchmarks(*o);
+    state.exit_code = code(run_benchmarks(*o));
   });
 }
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "atomic_file.h"
+#include "cell_summary.h"
 #include "protocol.h"
 #include "stats.h"
 
@@ -12,39 +12,29 @@ namespace fhebench {
 namespace {
 
 struct CellData {
-  std::string status;
+  Status status = Status::missing;
   std::vector<double> totals;  // of ok repetitions
   double median = 0;
 };
 
-std::map<std::string, CellData> load(const RunStore& store) {
-  std::map<std::string, CellData> cells;
-  const auto text = read_file(store.dir() / "summary.json");
-  const Json summary = text ? Json::parse(*text, nullptr, false) : Json::object();
-  const Json run = store.read_run();
-  for (const auto& c : run["matrix"]) {
-    const Cell cell = cell_from_json(c);
+// The cells of a run by key, with the statuses its summary gives them.
+std::map<CellKey, CellData> load(const RunStore& store) {
+  std::map<CellKey, Status> status;
+  const Json summary = read_or_summarize(store);
+  for (const auto& s : summary["cells"]) {
+    const CellSummary c = cell_summary_from_json(s);
+    status[c.cell.key()] = c.status;
+  }
+  std::map<CellKey, CellData> cells;
+  for (const Cell& cell : store.matrix()) {
     CellData d;
-    for (const auto& r : store.records(cell)) {
-      if (r.value("status", "") != "ok") continue;
-      d.totals.push_back(canonical_total(r.value("phases", Json::object())));
-    }
-    for (const auto& s : summary.value("cells", Json::array()))
-      if (s["impl"] == cell.impl && s["size_key"] == cell.size_key) d.status = s["status"];
+    for (const Record& r : store.records(cell))
+      if (r.status == Status::ok) d.totals.push_back(canonical_total(r.phases));
+    if (const auto it = status.find(cell.key()); it != status.end()) d.status = it->second;
     d.median = compute_stats(d.totals).median;
-    cells[cell.tool + "|" + cell.benchmark + "|" + cell.variant + "|" + cell.size_key] = d;
+    cells[cell.key()] = d;
   }
   return cells;
-}
-
-Json key_json(const std::string& key) {
-  std::vector<std::string> parts;
-  for (size_t a = 0, b; a <= key.size(); a = b + 1) {
-    b = key.find('|', a);
-    if (b == std::string::npos) b = key.size();
-    parts.push_back(key.substr(a, b - a));
-  }
-  return {{"tool", parts[0]}, {"benchmark", parts[1]}, {"variant", parts[2]}, {"size_key", parts[3]}};
 }
 
 }  // namespace
@@ -79,7 +69,7 @@ Json compare_runs(const RunStore& a, const RunStore& b, const CompareOptions& o)
   const auto ca = load(a), cb = load(b);
   Json cells = Json::array();
   for (const auto& [key, da] : ca) {
-    Json c = key_json(key);
+    Json c = to_json(key);
     c["status_a"] = da.status;
     c["a"] = da.median;
     const auto it = cb.find(key);
@@ -91,7 +81,7 @@ Json compare_runs(const RunStore& a, const RunStore& b, const CompareOptions& o)
     const CellData& db = it->second;
     c["status_b"] = db.status;
     c["b"] = db.median;
-    const bool ok_a = da.status == "ok", ok_b = db.status == "ok";
+    const bool ok_a = da.status == Status::ok, ok_b = db.status == Status::ok;
     if (ok_a != ok_b) {
       c["verdict"] = ok_a ? "broken" : "fixed";
     } else if (!ok_a) {
@@ -106,7 +96,7 @@ Json compare_runs(const RunStore& a, const RunStore& b, const CompareOptions& o)
   }
   for (const auto& [key, db] : cb)
     if (!ca.count(key)) {
-      Json c = key_json(key);
+      Json c = to_json(key);
       c["status_b"] = db.status;
       c["b"] = db.median;
       c["verdict"] = "only-b";

@@ -18,11 +18,11 @@ RunStore make_run(const fs::path& results, const std::vector<double>& totals, co
   store.write_run({{"id", store.id()}, {"matrix", {to_json(cell)}}, {"options", {{"repetitions", totals.size()}}}});
   fs::create_directories(store.cell_dir(cell));
   for (size_t i = 0; i < totals.size(); ++i)
-    store.write_record(cell, RunStore::rep_name(static_cast<int>(i + 1), false),
-                       {{"repetition", i + 1}, {"status", status},
-                        {"phases", {{"keygen", 0.0}, {"encrypt", 0.0}, {"compute", totals[i]}, {"decrypt", 0.0}}}});
+    store.write_record(cell, record_from_json({{"repetition", i + 1}, {"status", status},
+                                              {"phases", {{"keygen", 0.0}, {"encrypt", 0.0}, {"compute", totals[i]}, {"decrypt", 0.0}}}}));
   write_file_atomic(store.dir() / "summary.json",
-                    Json({{"cells", {{{"impl", "seal_cardio_batched"}, {"size_key", "patients=1"}, {"status", status}}}}}).dump());
+                    Json({{"cells", {{{"tool", "SEAL"}, {"benchmark", "cardio"}, {"variant", "batched"},
+                                      {"impl", "seal_cardio_batched"}, {"size_key", "patients=1"}, {"status", status}}}}}).dump());
   return store;
 }
 

@@ -5,12 +5,13 @@
 #include <map>
 
 #include "atomic_file.h"
+#include "protocol.h"
 
 namespace fhebench {
 namespace {
 
 std::string ms(const Json& phases, const char* name) {
-  return phases.contains(name) ? fmt::format("{:.3f}", phases[name].get<double>() * 1e3) : "";
+  return phases.contains(name) && phases[name].is_number() ? fmt::format("{:.3f}", phases[name].get<double>() * 1e3) : "";
 }
 
 // Quoted when it holds a comma, quote or newline (RFC 4180).
@@ -23,30 +24,37 @@ std::string field(const std::string& s) {
 
 }  // namespace
 
+// One file per implementation, as the SoK's per-tool CSVs; t_compile follows the four SoK
+// columns only in the files of tools that compile a circuit.
 void write_csvs(const RunStore& store) {
-  const Json run = store.read_run();
-  std::map<std::string, std::string> files;  // relative path -> content
-  for (const auto& c : run["matrix"]) {
-    const Cell cell = cell_from_json(c);
-    const std::string path = cell.tool + "/" + cell.impl + ".csv";
-    auto& csv = files[path];
-    if (csv.empty())
-      csv = "t_keygen,t_input_encryption,t_computation,t_decryption,size,repetition,wall_ms,user_ms,sys_ms,"
-            "peak_memory_kib,memory_method,status,correct,reason\n";
-    for (const auto& r : store.records(cell)) {
-      const Json& p = r.value("phases", Json::object());
-      const Json& m = r.value("measure", Json::object());
-      csv += fmt::format("{},{},{},{},{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{}\n", ms(p, "keygen"), ms(p, "encrypt"),
-                         ms(p, "compute"), ms(p, "decrypt"), field(cell.size_key), r.value("repetition", 0),
-                         m.value("wall_s", 0.0) * 1e3, m.value("user_s", 0.0) * 1e3, m.value("sys_s", 0.0) * 1e3,
-                         m.value("peak_rss_bytes", uint64_t{0}) / 1024, m.value("memory_method", ""),
-                         r.value("status", ""), r.value("correct", false) ? "true" : "false",
-                         field(r.value("reason", "")));
+  struct File {
+    bool compiled = false;
+    std::vector<std::pair<const Cell*, Record>> rows;
+  };
+  const std::vector<Cell> cells = store.matrix();
+  std::map<std::string, File> files;  // relative path -> rows
+  for (const Cell& cell : cells) {
+    File& f = files[RunStore::csv_path(cell)];
+    for (Record& r : store.records(cell)) {
+      f.compiled |= r.phases.contains(kCompilePhase);
+      f.rows.emplace_back(&cell, std::move(r));
     }
   }
-  for (const auto& [path, content] : files) {
+  for (const auto& [path, f] : files) {
+    std::string csv = fmt::format("t_keygen,t_input_encryption,t_computation,t_decryption,{}size,repetition,wall_ms,"
+                                  "user_ms,sys_ms,peak_memory_kib,memory_method,status,correct,reason\n",
+                                  f.compiled ? "t_compile," : "");
+    for (const auto& [cell, r] : f.rows) {
+      const Json& p = r.phases;
+      const Measure m = r.measure.value_or(Measure{});
+      csv += fmt::format("{},{},{},{},{}{},{},{:.3f},{:.3f},{:.3f},{},{},{},{},{}\n", ms(p, "keygen"), ms(p, "encrypt"),
+                         ms(p, "compute"), ms(p, "decrypt"), f.compiled ? ms(p, kCompilePhase) + "," : "",
+                         field(cell->size_key), r.id.number, m.wall_s * 1e3, m.user_s * 1e3, m.sys_s * 1e3,
+                         m.peak_rss_bytes / 1024, m.memory_method, to_string(r.status), r.correct ? "true" : "false",
+                         field(r.reason));
+    }
     fs::create_directories((store.dir() / path).parent_path());
-    write_file_atomic(store.dir() / path, content);
+    write_file_atomic(store.dir() / path, csv);
   }
 }
 

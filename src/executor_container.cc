@@ -100,38 +100,30 @@ ToolSetup ContainerExecutor::prepare(const Tool& tool, const SetupOptions& so) {
   return s;
 }
 
-std::vector<std::string> ContainerExecutor::command(const Tool& tool, const Implementation& impl, const ToolSetup& setup) {
+Launch ContainerExecutor::launch(const Tool& tool, const Implementation& impl, const ToolSetup& setup) {
   Tool inside = tool;
   inside.dir = image_tool_dir(tool);
-  std::vector<std::string> argv = {engine_.binary, "run", images_.at(tool.name)};
-  const auto program = expand_command(inside, impl, setup);
-  argv.insert(argv.end(), program.begin(), program.end());
-  return argv;
+  return {images_.at(tool.name), expand_command(inside, impl, setup)};
 }
 
-ProcessResult ContainerExecutor::run(const ProcessSpec& spec) {
-  if (spec.argv.size() < 4 || spec.argv[1] != "run") {
-    ProcessResult r;
-    r.error = "not a container command (expected <engine> run <image> <program>...)";
-    return r;
-  }
+Execution ContainerExecutor::execute(const Launch& launch, const ProcessSpec& spec, const Limits& limits) {
   static int counter = 0;
   const std::string name = fmt::format("fhebench-{}-{}", ::getpid(), counter++);
   std::string why;
   // Podman/Docker read --cgroup-parent as a path only with the cgroupfs manager.
   auto cg = engine_.cgroup_manager == "cgroupfs" ? ContainerCgroup::create(name, &why) : nullptr;
   ContainerRun run;
-  run.image = spec.argv[2];
-  run.argv.assign(spec.argv.begin() + 3, spec.argv.end());
+  run.image = launch.image;
+  run.argv = launch.argv;
   run.name = name;
   run.work_dir = spec.cwd;
   run.env = spec.env;
-  run.cpus = spec.cpus;
-  run.cpu_quota = options_.container_cpus;
+  run.cpus = limits.cpus;
+  run.cpu_quota = limits.cpu_quota;
   // fhebench's timeout normally removes the container first; this covers fhebench being killed.
-  if (spec.timeout_s > 0) run.backstop_s = spec.timeout_s + 60;
+  if (limits.timeout_s > 0) run.backstop_s = limits.timeout_s + 60;
   if (cg) run.cgroup_parent = cg->parent();
-  if (spec.memory_limit_bytes && !(cg && cg->set_limit(spec.memory_limit_bytes))) run.memory_bytes = spec.memory_limit_bytes;
+  if (limits.memory_bytes && !(cg && cg->set_limit(limits.memory_bytes))) run.memory_bytes = limits.memory_bytes;
   // A rootful Docker daemon would otherwise write root-owned files into the user's work dir;
   // rootless Podman already maps the container's root to the user.
   if (engine_.name == "docker" && ::getuid() != 0) run.user = std::pair{::getuid(), ::getgid()};
@@ -139,7 +131,7 @@ ProcessResult ContainerExecutor::run(const ProcessSpec& spec) {
   ProcessSpec outer;
   outer.argv = run_argv(engine_, run);
   outer.cwd = spec.cwd;
-  outer.timeout_s = spec.timeout_s;
+  outer.timeout_s = limits.timeout_s;
   outer.stdout_file = spec.stdout_file;
   outer.stderr_file = spec.stderr_file;
   ProcessResult r = run_process(outer);
@@ -147,8 +139,7 @@ ProcessResult ContainerExecutor::run(const ProcessSpec& spec) {
   if (!r.started || r.timed_out || r.signal != 0 || r.exit_code == 125) remove_container(engine_, name);
   adopt_engine_status(r, engine_.name, file_tail(spec.stderr_file, 2000));
   measure_container(r, cg.get(), engine_.name);
-  last_image_ = run.image;
-  return r;
+  return {r, "container:" + run.image};
 }
 
 }  // namespace fhebench

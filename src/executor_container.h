@@ -15,15 +15,15 @@
 
 namespace fhebench {
 
-class ContainerExecutor : public Executor {
+class ContainerExecutor : public ProcessExecutor {
  public:
   ContainerExecutor(ContainerEngine engine, ExecutorOptions options);
-  // "container", and after a repetition "container:<image>": each record's `where`.
-  std::string name() const override { return last_image_.empty() ? "container" : "container:" + last_image_; }
+  std::string name() const override { return "container"; }
   ToolSetup prepare(const Tool& tool, const SetupOptions& options) override;
-  // {<engine>, "run", <image>, <program as seen in the image>...}: run() adds the rest.
-  std::vector<std::string> command(const Tool& tool, const Implementation& impl, const ToolSetup& setup) override;
-  ProcessResult run(const ProcessSpec& spec) override;
+  // The tool's image and the program as seen inside it.
+  Launch launch(const Tool& tool, const Implementation& impl, const ToolSetup& setup) override;
+  // Records say "container:<image>".
+  Execution execute(const Launch& launch, const ProcessSpec& spec, const Limits& limits) override;
 
   const ContainerEngine& engine() const { return engine_; }
 
@@ -32,7 +32,6 @@ class ContainerExecutor : public Executor {
   ExecutorOptions options_;
   std::string base_image_;  // chosen once, on the first prepare
   std::map<std::string, std::string> images_;  // tool -> image
-  std::string last_image_;
 };
 
 struct RunOptions;

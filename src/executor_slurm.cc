@@ -19,11 +19,9 @@ struct Submission {
   std::vector<std::vector<size_t>> tasks;  // cells of each array task
 };
 
-std::string cell_label(const Cell& c) { return fmt::format("{} {} {} {}", c.benchmark, c.size_key, c.tool, c.variant); }
-
 int records_done(const RunStore& store, const Cell& c, int repetitions) {
   int n = 0;
-  for (int r = 1; r <= repetitions; ++r) n += store.has_record(c, RunStore::rep_name(r, false));
+  for (int r = 1; r <= repetitions; ++r) n += store.has_record(c, RepId{r, false});
   return n;
 }
 
@@ -211,15 +209,19 @@ std::vector<std::vector<size_t>> group_tasks(const std::vector<Cell>& cells, con
   return tasks;
 }
 
-ProcessResult SlurmExecutor::run(const ProcessSpec&) {
-  ProcessResult r;
-  r.error = "the slurm executor runs whole cells as Slurm tasks, not single processes";
-  return r;
-}
-
-bool SlurmExecutor::run_cells(const RunStore& store, const std::vector<Cell>& cells, const std::vector<size_t>& runnable,
-                              const RunOptions& o, Progress& progress, const std::function<void(size_t)>& cell_done,
-                              const std::function<bool()>& stop) {
+bool SlurmExecutor::run_cells(const CellBatch& batch, const std::vector<CellJob>& jobs) {
+  const RunStore& store = batch.store;
+  const std::vector<Cell>& cells = batch.cells;
+  const RunOptions& o = batch.options;
+  Progress& progress = batch.progress;
+  const std::function<bool()>& stop = batch.stop;
+  // The cells run elsewhere: each is reported when its records are in.
+  const std::function<void(size_t)> cell_done = [&](size_t i) {
+    batch.started(i);
+    batch.finished(i);
+  };
+  std::vector<size_t> runnable;
+  for (const auto& j : jobs) runnable.push_back(j.index);
   std::set<size_t> reported;
   const auto missing = [&] {
     std::vector<size_t> out;

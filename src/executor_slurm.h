@@ -18,15 +18,13 @@
 
 namespace fhebench {
 
-class SlurmExecutor : public Executor, public CellScheduler {
+class SlurmExecutor : public Executor {
  public:
   explicit SlurmExecutor(ExecutorOptions options) : options_(std::move(options)) {}
   std::string name() const override { return "slurm"; }
-  ProcessResult run(const ProcessSpec& spec) override;  // not used: whole cells run as tasks
-  CellScheduler* scheduler() override { return this; }
-  bool run_cells(const RunStore& store, const std::vector<Cell>& cells, const std::vector<size_t>& runnable,
-                 const RunOptions& options, Progress& progress, const std::function<void(size_t)>& cell_done,
-                 const std::function<bool()>& stop) override;
+  // Submits the cells still missing (or re-attaches to a job still running) and follows
+  // them; each task runs `fhebench exec-cell`, which computes its own launch.
+  bool run_cells(const CellBatch& batch, const std::vector<CellJob>& jobs) override;
 
  private:
   ExecutorOptions options_;

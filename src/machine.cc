@@ -27,11 +27,16 @@ std::string field(const char* file, const std::string& key) {
 
 }  // namespace
 
+std::string hostname() {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  return host;
+}
+
 Json describe_machine() {
   utsname u{};
   ::uname(&u);
-  char host[256] = {};
-  ::gethostname(host, sizeof host - 1);
+  const std::string host = hostname();
   const std::string mem_kb = field("/proc/meminfo", "MemTotal");
   return {{"hostname", host},
           {"cpu_model", field("/proc/cpuinfo", "model name")},

@@ -2,12 +2,16 @@
 #include <fmt/format.h>
 
 #include "cli.h"
+#include "exit_status.h"
 #include "project.h"
 #include "run_options.h"
+
+using fhebench::ExitStatus;
 
 int main(int argc, char** argv) {
   CLI::App app{"fhebench: benchmark FHE libraries and compilers on the same, verified programs", "fhebench"};
   app.set_version_flag("--version", fhebench::version());
+  app.footer(fhebench::kExitStatusHelp);
   app.require_subcommand(1);
   fhebench::CliState state;
   fhebench::add_list_command(app, state);
@@ -28,13 +32,13 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return 2;
+    return code(ExitStatus::usage);
   } catch (const fhebench::UsageError& e) {
     fmt::print(stderr, "fhebench: {}\n", e.what());
-    return 2;
+    return code(ExitStatus::usage);
   } catch (const std::exception& e) {
     fmt::print(stderr, "fhebench: error: {}\n", e.what());
-    return 2;
+    return code(ExitStatus::internal);
   }
   return state.exit_code;
 }

@@ -1,4 +1,5 @@
 #include "protocol.h"
+#include "benchmark.h"
 
 #include <fmt/format.h>
 

@@ -7,12 +7,18 @@
 #include <string_view>
 #include <vector>
 
-#include "benchmark.h"
+#include "json.h"
 
 namespace fhebench {
 
+struct OutputSpec;
+
 inline constexpr int kProtocolVersion = 1;
 inline constexpr const char* kCanonicalPhases[] = {"keygen", "encrypt", "compute", "decrypt"};
+// Optional canonical phase, before keygen, of tools that compile a circuit (compilers):
+// summarised and shown like the others, but not part of the total, which stays comparable
+// with the libraries'.
+inline constexpr const char* kCompilePhase = "compile";
 
 // Sum of the canonical phases in a record's "phases" object (missing or non-numeric: 0).
 double canonical_total(const Json& phases);

@@ -1,12 +1,13 @@
 #include "repetition.h"
+#include "benchmark.h"
 
 #include <signal.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "atomic_file.h"
+#include "machine.h"
 #include "output_file.h"
 #include "protocol.h"
 #include "run_store.h"
@@ -28,101 +29,103 @@ std::string first_line(const std::string& s) {
 // The failure reason of a process that did not exit cleanly, or "".
 std::string process_failure(const ProcessResult& p, const RepetitionRequest& req) {
   if (!p.started) return p.error;
-  if (p.timed_out) return fmt::format("killed after the {:g} s timeout", req.timeout_s);
+  if (p.timed_out) return fmt::format("killed after the {:g} s timeout", req.limits.timeout_s);
   if (p.left_cgroup) return "moved itself out of its measurement cgroup (memory not measured)";
-  if (p.out_of_memory || (p.signal == SIGKILL && req.memory_limit_bytes))
-    return fmt::format("killed: exceeded the memory limit of {} MiB", req.memory_limit_bytes >> 20);
+  if (p.out_of_memory || (p.signal == SIGKILL && req.limits.memory_bytes))
+    return fmt::format("killed: exceeded the memory limit of {} MiB", req.limits.memory_bytes >> 20);
   if (p.signal) return fmt::format("killed by signal {} ({})", p.signal, sigabbrev_np(p.signal) ? sigabbrev_np(p.signal) : "?");
   if (p.exit_code != 0) return fmt::format("exited with status {}", p.exit_code);
   return "";
 }
 
-// Reads output.json, validates it and verifies the outputs; fills the record's status.
-void judge_output(const RepetitionRequest& req, const fs::path& output_file, Json& rec) {
-  const OutputFile file = read_output_file(output_file.parent_path(), output_file.filename().string(), kMaxOutputBytes);
-  if (file.status != OutputFile::Status::ok) {
-    rec["status"] = "error";
-    rec["reason"] = file.reason;
+// Reading what the program wrote: the text of output.json, or the error record's reason.
+// Opened without following links, regular files only, bounded in size and time (output_file.h).
+std::optional<std::string> read_output(const RepetitionRequest& req, std::string& reason) {
+  OutputFile file = read_output_file(req.work.dir, req.work.output.filename().string(), kMaxOutputBytes);
+  if (file.status == OutputFile::Status::ok) return std::move(file.text);
+  reason = file.reason;
+  return std::nullopt;
+}
+
+// Validates output.json and verifies the outputs; fills the record's status.
+void judge_output(const RepetitionRequest& req, Record& rec) {
+  const auto text = read_output(req, rec.reason);
+  if (!text) {
+    rec.status = Status::error;
     return;
   }
-  const std::string* text = &file.text;
-  if (text->size() <= kKeptOutputBytes) write_file_atomic(req.cell_dir / (req.name + ".output.json"), *text);
+  if (text->size() <= kKeptOutputBytes) write_file_atomic(req.output_copy, *text);
   std::string error;
   const auto out = parse_output(*text, req.benchmark->outputs(req.size), error);
   if (!out) {
-    rec["status"] = "error";
-    rec["reason"] = error;
+    rec.status = Status::error;
+    rec.reason = error;
     return;
   }
   if (out->unsupported) {
-    rec["status"] = "unsupported";
-    rec["reason"] = first_line(*out->unsupported);
+    rec.status = Status::unsupported;
+    rec.reason = first_line(*out->unsupported);
     return;
   }
-  for (const auto& ph : out->phases) rec["phases"][ph.name] = ph.seconds;
-  rec["fhe"] = out->fhe;
-  rec["sizes"] = out->sizes;
+  for (const auto& ph : out->phases) rec.phases[ph.name] = ph.seconds;
+  rec.fhe = out->fhe;
+  rec.sizes = out->sizes;
   Verdict v;
   try {
     v = req.benchmark->verify(req.size, req.expected, out->outputs);
   } catch (const std::exception& e) {  // e.g. a float where an integer was due
     v.detail = std::string("cannot compare outputs: ") + e.what();
   }
-  rec["status"] = v.correct ? "ok" : "incorrect";
-  rec["correct"] = v.correct;
-  rec["reason"] = v.detail;
-  rec["verify"] = {{"mismatches", v.mismatches}, {"max_abs_error", v.max_abs_error}};
-  if (v.precision_bits) rec["verify"]["precision_bits"] = *v.precision_bits;
+  rec.status = v.correct ? Status::ok : Status::incorrect;
+  rec.correct = v.correct;
+  rec.reason = v.detail;
+  rec.verify = {{"mismatches", v.mismatches}, {"max_abs_error", v.max_abs_error}};
+  if (v.precision_bits) rec.verify["precision_bits"] = *v.precision_bits;
+}
+
+Measure measure_of(const ProcessResult& p) {
+  return {p.wall_s, p.user_s, p.sys_s, p.peak_memory_bytes, p.max_rss_bytes, p.memory_method, p.exit_code, p.signal};
 }
 
 }  // namespace
 
-Json run_repetition(const RepetitionRequest& req, Executor& executor) {
-  const fs::path work = req.cell_dir / ("work_" + req.name);
+Record run_repetition(const RepetitionRequest& req, ProcessExecutor& executor) {
+  const WorkDir& work = req.work;
   try {
-    clear_work_dir(work);
-    fs::create_directories(work);
-    write_file_atomic(work / "input.json", req.input_text);
+    clear_work_dir(work.dir);
+    fs::create_directories(work.dir);
+    write_file_atomic(work.input, req.input_text);
   } catch (const std::exception&) {
-    rethrow_storage_error("preparing " + req.name + " in " + req.cell_dir.string());
+    rethrow_storage_error("preparing " + req.id.name() + " in " + work.dir.parent_path().string());
   }
 
   ProcessSpec spec;
-  spec.argv = req.argv;
-  spec.cwd = work;
-  spec.env = {{"FHEBENCH_INPUT", (work / "input.json").string()},
-              {"FHEBENCH_OUTPUT", (work / "output.json").string()},
-              {"FHEBENCH_THREADS", std::to_string(req.threads)},
-              {"OMP_NUM_THREADS", std::to_string(req.threads)}};
-  spec.timeout_s = req.timeout_s;
-  spec.cpus = req.cpus;
-  spec.memory_limit_bytes = req.memory_limit_bytes;
-  spec.stdout_file = work / "stdout.log";
-  spec.stderr_file = work / "stderr.log";
+  spec.cwd = work.dir;
+  spec.env = {{"FHEBENCH_INPUT", work.input.string()},
+              {"FHEBENCH_OUTPUT", work.output.string()},
+              {"FHEBENCH_THREADS", std::to_string(req.limits.threads)},
+              {"OMP_NUM_THREADS", std::to_string(req.limits.threads)}};
+  spec.stdout_file = work.stdout_log;
+  spec.stderr_file = work.stderr_log;
 
-  Json rec = {{"repetition", 0}, {"warmup", req.name.rfind("warmup", 0) == 0}, {"status", "error"},
-              {"reason", ""}, {"correct", false}, {"phases", Json::object()}, {"started", utc_timestamp()}};
-  rec["repetition"] = std::stoi(req.name.substr(req.name.find('_') + 1));
-  char host[256] = {};
-  ::gethostname(host, sizeof host - 1);
-  rec["host"] = host;
+  Record rec;
+  rec.id = req.id;
+  rec.started = utc_timestamp();
+  rec.host = hostname();
 
-  const ProcessResult p = executor.run(spec);
-  rec["measure"] = {{"wall_s", p.wall_s},       {"user_s", p.user_s},
-                    {"sys_s", p.sys_s},         {"peak_rss_bytes", p.peak_memory_bytes},
-                    {"memory_method", p.memory_method}, {"max_rss_bytes", p.max_rss_bytes},
-                    {"exit_code", p.exit_code},
-                    {"signal", p.signal},       {"where", executor.name()}};
-  const std::string failure = process_failure(p, req);
+  const Execution ex = executor.execute(req.launch, spec, req.limits);
+  rec.measure = measure_of(ex.process);
+  rec.where = ex.where;
+  const std::string failure = process_failure(ex.process, req);
   if (!failure.empty()) {
-    rec["status"] = p.timed_out ? "timeout" : "error";
-    rec["reason"] = failure;
+    rec.status = ex.process.timed_out ? Status::timeout : Status::error;
+    rec.reason = failure;
   } else {
-    judge_output(req, work / "output.json", rec);
+    judge_output(req, rec);
   }
-  rec["stderr_tail"] = file_tail(spec.stderr_file, kTailBytes);
-  if (rec["status"] != "ok") rec["stdout_tail"] = file_tail(spec.stdout_file, kTailBytes);
-  if (const std::string left = clear_work_dir(work); !left.empty()) rec["cleanup"] = left;
+  rec.stderr_tail = file_tail(spec.stderr_file, kTailBytes);
+  if (rec.status != Status::ok) rec.stdout_tail = file_tail(spec.stdout_file, kTailBytes);
+  if (const std::string left = clear_work_dir(work.dir); !left.empty()) rec.cleanup = left;
   return rec;
 }
 

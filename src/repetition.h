@@ -6,30 +6,29 @@
 #include <string>
 #include <vector>
 
-#include "benchmark.h"
 #include "executor.h"
+#include "json.h"
+#include "record.h"
+#include "run_store.h"
 
 namespace fhebench {
 
+class Benchmark;
+
 struct RepetitionRequest {
-  std::vector<std::string> argv;
-  std::filesystem::path cell_dir;  // the cell's folder in the run
-  std::string name;       // "rep_001" or "warmup_1"
+  Launch launch;
+  RepId id;
+  WorkDir work;            // from the store: removed and made afresh
+  fs::path output_copy;    // where output.json is kept beside the record
   const Benchmark* benchmark;
   Size size;
   std::string input_text;  // the cell's input.json
   Json expected;           // reference outputs
-  int threads = 1;
-  double timeout_s = 0;
-  std::vector<int> cpus;
-  uint64_t memory_limit_bytes = 0;
+  Limits limits;
 };
 
-// Statuses, in the order a summary reports them.
-inline constexpr const char* kStatuses[] = {"ok", "incorrect", "error", "timeout", "unsupported"};
-
 // Runs the repetition and returns its record (docs/results.md). The program's output.json
-// is kept beside the record as <name>.output.json; the work directory is removed.
-Json run_repetition(const RepetitionRequest& req, Executor& executor);
+// is kept at req.output_copy; the work directory is removed.
+Record run_repetition(const RepetitionRequest& req, ProcessExecutor& executor);
 
 }  // namespace fhebench

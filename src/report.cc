@@ -14,8 +14,9 @@
 
 namespace fhebench {
 
-ReportResult write_report(const RunStore& store, const ReportParts& parts) {
-  const ReportRun run = load_report_run(store);
+ReportResult write_report(const RunStore& store, const ReportParts& parts, const Json* run_json) {
+  ReportRun run = load_report_run(store);
+  if (run_json) run.run = *run_json;
   ReportResult result;
   auto part = [&](const char* name, const std::vector<std::string>& files, const std::function<void()>& make) {
     try {
@@ -41,9 +42,9 @@ ReportResult write_report(const RunStore& store, const ReportParts& parts) {
   return result;
 }
 
-void report_after_run(const RunStore& store) {
+void report_after_run(const RunStore& store, const Json& run) {
   try {
-    const ReportResult r = write_report(store);
+    const ReportResult r = write_report(store, {}, &run);
     for (const auto& p : r.problems) fmt::print(stderr, "fhebench: warning: report: {}\n", p);
     if (!r.written.empty())
       fmt::print(stderr, "report: {} ({})\n", (store.dir() / "site" / "index.html").string(), fmt::join(r.written, ", "));

@@ -20,10 +20,12 @@ struct ReportResult {
 
 // Each part is made independently, so one that fails (no gnuplot, no built front end)
 // costs only itself. Throws only when the run itself is unreadable.
-ReportResult write_report(const RunStore& store, const ReportParts& parts = {});
+// `run_json`: run.json as it is about to be written (the runner writes its final status
+// only once the report is made).
+ReportResult write_report(const RunStore& store, const ReportParts& parts = {}, const Json* run_json = nullptr);
 
 // For the end of `fhebench run`: never throws, never changes the run; problems become
 // warnings on stderr.
-void report_after_run(const RunStore& store);
+void report_after_run(const RunStore& store, const Json& run);
 
 }  // namespace fhebench

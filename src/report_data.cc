@@ -22,7 +22,7 @@ std::vector<std::string> run_ids(const fs::path& results_dir) {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(results_dir, ec)) {
     const std::string id = e.path().filename().string();
-    if (!valid_run_id(id) || !e.is_directory(ec) || !fs::is_regular_file(e.path() / "run.json", ec)) continue;
+    if (!valid_run_id(id) || !e.is_directory(ec) || !is_run_folder(e.path())) continue;
     found.emplace_back(id.substr(0, 15), id.size() > 15 ? std::stoi(id.substr(16)) : 1);
   }
   std::sort(found.begin(), found.end());
@@ -32,27 +32,15 @@ std::vector<std::string> run_ids(const fs::path& results_dir) {
 }
 
 ReportRun load_report_run(const RunStore& store) {
-  ReportRun r{store.id(), store.dir(), store.read_run(), Json()};
-  if (const auto text = read_file(store.dir() / "summary.json")) {
-    r.summary = Json::parse(*text, nullptr, false);
-    if (!r.summary.is_object() || !r.summary.contains("cells") || !r.summary["cells"].is_array())
-      throw std::runtime_error((store.dir() / "summary.json").string() + " is unreadable");
-  } else {
-    r.summary = summarize_run(store);  // a run still going on or interrupted before finishing
-  }
-  return r;
+  return {store.id(), store.dir(), store.read_run(), read_or_summarize(store)};
 }
 
 std::string impl_label(const Json& cell) {
-  const std::string tool = cell.value("tool", "?");
-  const std::string variant = cell.value("variant", "default");
-  return variant == "default" ? tool : tool + "/" + variant;
+  if (cell.contains("label") && cell["label"].is_string()) return cell["label"];
+  return impl_label(cell.value("tool", "?"), cell.value("variant", "default"));  // summaries before "label"
 }
 
-bool cell_fine(const Json& cell) {
-  const std::string st = cell.value("status", "");
-  return st == "ok" || st == "partial";
-}
+bool cell_fine(const Json& cell) { return is_fine(status_from_string(cell.value("status", ""))); }
 
 bool has_figures(const Json& cell) {
   return cell.contains("phases") && cell["phases"].contains("total") && cell["phases"]["total"].value("n", 0) > 0;

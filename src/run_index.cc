@@ -1,5 +1,7 @@
 #include "run_index.h"
 
+#include "record.h"
+
 #include <sqlite3.h>
 
 #include <memory>
@@ -101,7 +103,7 @@ void index_run(const std::filesystem::path& results_dir, const Json& run, const 
       const Json total_sd = c["phases"].contains("total") ? c["phases"]["total"]["sd"] : Json();
       step(db.get(), cell_stmt.get(),
            {run["id"], c["tool"], c["benchmark"], c["variant"], c["size_key"], c["scheme"], c["status"],
-            c["counts"]["ok"], median(c, "keygen"), median(c, "encrypt"), median(c, "compute"), median(c, "decrypt"),
+            c["counts"][to_string(Status::ok)], median(c, "keygen"), median(c, "encrypt"), median(c, "compute"), median(c, "decrypt"),
             median(c, "total"), total_sd, c["peak_rss_bytes"]["median"], c["security"]["bits"], c.dump()});
     }
     exec(db.get(), "COMMIT");

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "benchmark.h"
+#include "json.h"
 
 namespace fhebench {
 

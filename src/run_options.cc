@@ -1,4 +1,6 @@
 #include "run_options.h"
+#include "benchmark.h"
+#include "project.h"
 
 #include <stdexcept>
 
@@ -9,7 +11,35 @@ Json to_json(const RunOptions& o) {
           {"sizes", o.sizes},       {"case", o.input_case},       {"repetitions", o.repetitions},
           {"warmup", o.warmup},     {"timeout", o.timeout_s},     {"seed", o.seed},
           {"threads", o.threads},   {"cpus", o.cpus},             {"memory_limit_mib", o.memory_limit_mib},
-          {"executor", o.executor}, {"tools_dirs", o.tools_dirs}, {"executor_options", to_json(o.exec)}};
+          {"executor", o.executor}, {"tools_dirs", o.tools_dirs}, {"executor_options", to_json(o.exec)},
+          {"reference", o.reference}};
+}
+
+RunOptions options_from_json(const Json& j) {
+  RunOptions o;
+  o.tools = j.value("tools", o.tools);
+  o.benchmarks = j.value("benchmarks", o.benchmarks);
+  o.variants = j.value("variants", o.variants);
+  o.sizes = j.value("sizes", o.sizes);
+  o.input_case = j.value("case", o.input_case);
+  o.repetitions = j.value("repetitions", o.repetitions);
+  o.warmup = j.value("warmup", o.warmup);
+  o.timeout_s = j.value("timeout", o.timeout_s);
+  o.seed = j.value("seed", o.seed);
+  o.threads = j.value("threads", o.threads);
+  o.cpus = j.value("cpus", o.cpus);
+  o.memory_limit_mib = j.value("memory_limit_mib", o.memory_limit_mib);
+  o.executor = j.value("executor", o.executor);
+  o.exec = executor_options_from_json(j.value("executor_options", Json::object()));
+  o.tools_dirs = j.value("tools_dirs", o.tools_dirs);
+  o.reference = j.value("reference", o.reference);
+  return o;
+}
+
+std::vector<fs::path> tool_dirs(const RunOptions& o) {
+  std::vector<fs::path> dirs = {default_tools_dir()};
+  for (const auto& d : o.tools_dirs) dirs.push_back(fs::absolute(d));
+  return dirs;
 }
 
 std::pair<std::string, std::vector<int64_t>> parse_size_option(const std::string& text) {

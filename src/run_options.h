@@ -5,10 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "benchmark.h"
+#include "json.h"
 #include "executor_options.h"
 
 namespace fhebench {
+
+inline constexpr const char* kDefaultReference = "Plaintext";
 
 struct RunOptions {
   std::vector<std::string> tools, benchmarks, variants;  // empty: all
@@ -27,9 +29,13 @@ struct RunOptions {
   ExecutorOptions exec;                 // container and Slurm settings
   std::vector<std::string> tools_dirs;  // extra folders of tools
   int jobs = 2;                          // build parallelism
+  std::string reference = kDefaultReference;  // the tool totals are a multiple of ("× plain")
 };
 
 Json to_json(const RunOptions& o);
+RunOptions options_from_json(const Json& j);  // as run.json keeps them
+// The folders tools are discovered in: the project's tools/ and every --tools-dir.
+std::vector<fs::path> tool_dirs(const RunOptions& o);
 // Parses "patients=1,64,4096"; throws std::invalid_argument with a usage message.
 std::pair<std::string, std::vector<int64_t>> parse_size_option(const std::string& text);
 

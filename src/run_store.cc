@@ -1,11 +1,15 @@
 #include "run_store.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 #include <ctime>
+#include <cstring>
 #include <stdexcept>
 
 #include "atomic_file.h"
@@ -13,6 +17,17 @@
 
 namespace fhebench {
 namespace {
+
+// The layout (docs/results.md), here and nowhere else.
+constexpr const char* kRunFile = "run.json";
+constexpr const char* kSummaryFile = "summary.json";
+constexpr const char* kSummaryMarkdown = "summary.md";
+constexpr const char* kRunLock = ".run.lock";
+constexpr const char* kCellLock = ".cell.lock";
+constexpr const char* kInputFile = "input.json";
+constexpr const char* kExpectedFile = "expected.json";
+constexpr const char* kTaskFile = "slurm.json";
+constexpr const char* kOutputFile = "output.json";
 
 std::string format_utc(const char* fmt_str) {
   const std::time_t now = std::time(nullptr);
@@ -23,9 +38,52 @@ std::string format_utc(const char* fmt_str) {
   return buf;
 }
 
+// A JSON document written by the store: dumped the same way everywhere.
+void write_json(const fs::path& file, const Json& j, int indent = 1) {
+  write_file_atomic(file, j.dump(indent, ' ', false, Json::error_handler_t::replace) + "\n");
+}
+
+// "rep_001" -> true: the measured repetitions' records, not warm-ups or kept outputs.
+bool is_record_file(const fs::path& p) {
+  const std::string stem = p.stem().string();
+  return p.extension() == ".json" && stem.size() > 4 && stem.rfind("rep_", 0) == 0 &&
+         std::all_of(stem.begin() + 4, stem.end(), ::isdigit);
+}
+
+std::unique_ptr<FolderLock> take_lock(const fs::path& file, const std::string& what);
+
+}  // namespace
+
+FolderLock::~FolderLock() { ::close(fd_); }
+
+namespace {
+
+std::unique_ptr<FolderLock> take_lock(const fs::path& file, const std::string& what) {
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error(fmt::format("cannot open the lock file {}: {}", file.string(), std::strerror(errno)));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const auto holder = read_file(file);
+    ::close(fd);
+    std::string pid = holder ? *holder : "";
+    while (!pid.empty() && std::isspace(static_cast<unsigned char>(pid.back()))) pid.pop_back();
+    throw std::runtime_error(fmt::format("{} is in use by another fhebench process (pid {}); wait for it to end or stop it",
+                                         what, pid.empty() ? "unknown" : pid));
+  }
+  const std::string pid = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) < 0) {
+    // the lock holds regardless; only the pid shown to a second process is missing
+  }
+  return std::unique_ptr<FolderLock>(new FolderLock(fd));
+}
+
 }  // namespace
 
 std::string utc_timestamp() { return format_utc("%Y-%m-%dT%H:%M:%SZ"); }
+
+bool is_run_folder(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_regular_file(dir / kRunFile, ec);
+}
 
 Json to_json(const Cell& c) {
   return {{"tool", c.tool},     {"benchmark", c.benchmark}, {"variant", c.variant}, {"scheme", c.scheme},
@@ -36,6 +94,8 @@ Cell cell_from_json(const Json& j) {
   return {j.at("tool"), j.at("benchmark"), j.at("variant"), j.value("scheme", "none"), j.at("impl"),
           j.at("size").get<Size>(), j.at("size_key"), fs::path(j.at("dir").get<std::string>())};
 }
+
+std::string cell_label(const Cell& c) { return fmt::format("{} {} {} {}", c.benchmark, c.size_key, c.tool, c.variant); }
 
 // Absolute, because programs run with their work directory as cwd and get paths into the store.
 RunStore::RunStore(fs::path results_dir, std::string id)
@@ -51,55 +111,108 @@ RunStore RunStore::create(const fs::path& results_dir) {
   }
 }
 
-RunStore RunStore::open(const fs::path& results_dir, const std::string& id) {
-  RunStore store(results_dir, id);
-  if (!fs::exists(store.dir_ / "run.json"))
-    throw std::runtime_error(fmt::format("no run {} in {} (no run.json there)", id, results_dir.string()));
-  return store;
+RunStore RunStore::open(const fs::path& results_dir, const std::string& id_or_path) {
+  if (id_or_path.find('/') == std::string::npos && is_run_folder(results_dir / id_or_path))
+    return RunStore(results_dir, id_or_path);
+  // A path as `fhebench run` prints it ("results: /…/results/20261202_015745").
+  fs::path dir = fs::absolute(id_or_path).lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();
+  if (id_or_path.find('/') != std::string::npos && is_run_folder(dir)) return RunStore(dir.parent_path(), dir.filename().string());
+  throw std::runtime_error(fmt::format("no run {} in {} (no {} there); name a run by its id or its folder", id_or_path,
+                                       results_dir.string(), kRunFile));
 }
 
 Json RunStore::read_run() const {
-  const auto text = read_file(dir_ / "run.json");
+  const auto text = read_file(dir_ / kRunFile);
   Json j = text ? Json::parse(*text, nullptr, false) : Json();
-  if (!j.is_object()) throw std::runtime_error((dir_ / "run.json").string() + " is unreadable");
+  if (!j.is_object()) throw std::runtime_error((dir_ / kRunFile).string() + " is unreadable");
   return j;
 }
 
-void RunStore::write_run(const Json& run) const { write_file_atomic(dir_ / "run.json", run.dump(1) + "\n"); }
+void RunStore::write_run(const Json& run) const { write_json(dir_ / kRunFile, run); }
 
-std::string RunStore::rep_name(int repetition, bool warmup) {
-  return warmup ? fmt::format("warmup_{}", repetition) : fmt::format("rep_{:03}", repetition);
+std::vector<Cell> RunStore::matrix() const {
+  const Json run = read_run();
+  std::vector<Cell> cells;
+  const Json& m = run.contains("matrix") ? run["matrix"] : Json();
+  if (!m.is_array()) throw std::runtime_error((dir_ / kRunFile).string() + " has no matrix");
+  for (size_t i = 0; i < m.size(); ++i) {
+    try {
+      cells.push_back(cell_from_json(m[i]));
+    } catch (const Json::exception&) {
+      throw std::runtime_error(fmt::format("{}: matrix entry {} is malformed", (dir_ / kRunFile).string(), i));
+    }
+  }
+  return cells;
 }
 
-bool RunStore::has_record(const Cell& c, const std::string& name) const {
-  return fs::exists(cell_dir(c) / (name + ".json"));
+std::unique_ptr<FolderLock> RunStore::lock() const { return take_lock(dir_ / kRunLock, "run " + id_); }
+
+std::unique_ptr<FolderLock> RunStore::lock_cell(const Cell& c) const {
+  fs::create_directories(cell_dir(c));
+  return take_lock(cell_dir(c) / kCellLock, fmt::format("cell {} of run {}", c.dir.string(), id_));
 }
 
-void RunStore::write_record(const Cell& c, const std::string& name, const Json& record) const {
+std::optional<std::string> RunStore::read_input(const Cell& c) const { return read_file(cell_dir(c) / kInputFile); }
+
+void RunStore::write_input(const Cell& c, const std::string& text) const {
+  fs::create_directories(cell_dir(c));
+  write_file_atomic(cell_dir(c) / kInputFile, text);
+}
+
+void RunStore::write_expected(const Cell& c, const Json& expected) const {
+  if (!fs::exists(cell_dir(c) / kExpectedFile)) write_json(cell_dir(c) / kExpectedFile, expected, -1);
+}
+
+void RunStore::write_task_location(const Cell& c, const Json& where) const {
+  fs::create_directories(cell_dir(c));
+  write_json(cell_dir(c) / kTaskFile, where, -1);
+}
+
+bool RunStore::has_record(const Cell& c, const RepId& id) const { return fs::exists(cell_dir(c) / (id.name() + ".json")); }
+
+void RunStore::write_record(const Cell& c, const Record& record) const {
   try {
-    write_file_atomic(cell_dir(c) / (name + ".json"), record.dump(1) + "\n");
+    write_json(cell_dir(c) / (record.id.name() + ".json"), to_json(record));
   } catch (const std::exception&) {
-    rethrow_storage_error("storing " + name + " in " + cell_dir(c).string());
+    rethrow_storage_error("storing " + record.id.name() + " in " + cell_dir(c).string());
   }
 }
 
-std::vector<Json> RunStore::records(const Cell& c) const {
-  std::vector<std::pair<int, Json>> found;
+std::vector<Record> RunStore::records(const Cell& c) const {
+  std::vector<Record> found;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(cell_dir(c), ec)) {
-    const std::string f = e.path().filename().string();
-    const std::string stem = e.path().stem().string();  // "rep_001" for "rep_001.json"
-    if (stem.rfind("rep_", 0) != 0 || e.path().extension() != ".json" ||
-        !std::all_of(stem.begin() + 4, stem.end(), ::isdigit) || stem.size() == 4)
-      continue;
+    if (!is_record_file(e.path())) continue;
     const auto text = read_file(e.path());
-    Json j = text ? Json::parse(*text, nullptr, false) : Json();
-    if (j.is_object()) found.emplace_back(j.value("repetition", 0), std::move(j));
+    const Json j = text ? Json::parse(*text, nullptr, false) : Json();
+    if (j.is_object()) found.push_back(record_from_json(j));
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<Json> out;
-  for (auto& [_, j] : found) out.push_back(std::move(j));
-  return out;
+  std::sort(found.begin(), found.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
+  return found;
+}
+
+WorkDir RunStore::work_dir(const Cell& c, const RepId& id) const {
+  const fs::path w = cell_dir(c) / ("work_" + id.name());
+  return {w, w / kInputFile, w / kOutputFile, w / "stdout.log", w / "stderr.log"};
+}
+
+fs::path RunStore::output_copy(const Cell& c, const RepId& id) const { return cell_dir(c) / (id.name() + ".output.json"); }
+
+std::string RunStore::csv_path(const Cell& c) { return c.tool + "/" + c.impl + ".csv"; }
+
+std::optional<Json> RunStore::read_summary() const {
+  const auto text = read_file(dir_ / kSummaryFile);
+  if (!text) return std::nullopt;
+  Json j = Json::parse(*text, nullptr, false);
+  if (!j.is_object() || !j.contains("cells") || !j["cells"].is_array())
+    throw std::runtime_error((dir_ / kSummaryFile).string() + " is unreadable");
+  return j;
+}
+
+void RunStore::write_summary(const Json& summary, const std::string& markdown) const {
+  write_json(dir_ / kSummaryFile, summary);
+  write_file_atomic(dir_ / kSummaryMarkdown, markdown);
 }
 
 }  // namespace fhebench

@@ -1,34 +1,28 @@
-// `fhebench run`: plans the matrix, makes the tools ready, runs every pending repetition of
-// every cell through an executor, and stores, summarises and indexes the results.
+// `fhebench run`: plans the matrix, makes the tools ready, runs every pending cell through
+// an executor, and stores, summarises and indexes the results.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
-#include <vector>
 
 #include "executor.h"
-#include "progress.h"
+#include "exit_status.h"
 #include "run_options.h"
 #include "run_store.h"
 
 namespace fhebench {
 
-// Returns the exit status (DESIGN.md section 6): 0 all cells ran and were correct, 1 some
-// cell failed or was incorrect; throws UsageError for usage or configuration errors (2).
-int run_benchmarks(const RunOptions& options);
+using ExecutorFactory = std::function<std::unique_ptr<Executor>(const RunOptions&)>;
 
-// Runs the pending repetitions of one cell (also the unit a Slurm task executes). Returns
-// false when interrupted.
-bool run_cell(const RunStore& store, const Cell& cell, const RunOptions& o, const std::vector<std::string>& argv,
-              Executor& executor, Progress& progress);
+// Runs (or with o.resume, continues) a run on the executor `make` gives for the run's
+// options. Returns ok when every cell ran and was correct, cell_failed when some cell
+// failed or was incorrect, interrupted after SIGINT/SIGTERM; throws UsageError for usage
+// or configuration errors.
+ExitStatus run_benchmarks(const RunOptions& options, const ExecutorFactory& make = make_executor);
 
-// Rewrites CSVs, summary.json and summary.md from the records, sets the run's status, and
-// updates index.sqlite. Returns summary.json's content.
+// Rewrites CSVs, summary.json and summary.md from the records, makes the report, updates
+// index.sqlite, and only then writes the run's final status. Returns summary.json's content.
 Json finalize_run(const RunStore& store, const std::string& status);
-
-RunOptions options_from_json(const Json& j);
-std::vector<fs::path> tool_dirs(const RunOptions& o);
-
-// Set by SIGINT/SIGTERM while a run is going on.
-bool interrupted();
 
 }  // namespace fhebench

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "benchmark.h"
+#include "json.h"
 
 namespace fhebench {
 

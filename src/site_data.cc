@@ -3,23 +3,23 @@
 #include <algorithm>
 #include <map>
 
+#include "cell_summary.h"
 #include "protocol.h"
 
 namespace fhebench {
 namespace {
 
-Json rep_figures(const Json& r) {
-  Json out = {{"repetition", r.value("repetition", 0)}, {"status", r.value("status", "error")},
-              {"correct", r.value("correct", false)}};
-  const Json& phases = r.value("phases", Json::object());
-  if (phases.is_object() && !phases.empty()) {
-    out["phases"] = phases;
-    out["total"] = canonical_total(phases);
+Json rep_figures(const Record& r) {
+  Json out = {{"repetition", r.id.number}, {"status", r.status}, {"correct", r.correct}};
+  if (!r.phases.empty()) {
+    out["phases"] = r.phases;
+    out["total"] = canonical_total(r.phases);
   }
-  const Json& m = r.value("measure", Json::object());
-  if (m.contains("wall_s")) out["wall_s"] = m["wall_s"];
-  if (m.contains("peak_rss_bytes")) out["peak_rss_bytes"] = m["peak_rss_bytes"];
-  if (out["status"] != "ok") out["reason"] = r.value("reason", "").substr(0, 300);
+  if (r.measure) {
+    out["wall_s"] = r.measure->wall_s;
+    out["peak_rss_bytes"] = r.measure->peak_rss_bytes;
+  }
+  if (r.status != Status::ok) out["reason"] = r.reason.substr(0, 300);
   return out;
 }
 
@@ -36,23 +36,25 @@ Json file_names(const fs::path& dir) {
 
 Json site_data(const RunStore& store, const ReportRun& run, const std::string& base) {
   Json summary = run.summary;
-  std::map<std::string, Cell> matrix;  // impl|size_key -> cell
-  for (const auto& m : run.run.value("matrix", Json::array())) {
-    try {
-      const Cell c = cell_from_json(m);
-      matrix.emplace(c.impl + "|" + c.size_key, c);
-    } catch (const Json::exception&) {
-      // a malformed matrix entry has no records to show; the summary still lists the cell
-    }
+  std::map<CellKey, Cell> matrix;
+  try {
+    for (const Cell& c : store.matrix()) matrix.emplace(c.key(), c);
+  } catch (const std::runtime_error&) {
+    // a malformed matrix has no records to show; the summary still lists the cells
   }
   for (auto& cell : summary["cells"]) {
-    const auto it = matrix.find(cell.value("impl", "") + "|" + cell.value("size_key", ""));
+    // Summaries written before these fields: the page reads them, never recomputes them.
+    if (!cell.contains("parameters")) {
+      const Json derived = to_json(cell_summary_from_json(cell));
+      for (const char* k : {"label", "fine", "parameters", "log_q"}) cell[k] = derived[k];
+    }
+    const auto it = matrix.find(cell_key_from_json(cell));
     if (it == matrix.end()) continue;
     Json reps = Json::array();
-    for (const auto& r : store.records(it->second)) reps.push_back(rep_figures(r));
+    for (const Record& r : store.records(it->second)) reps.push_back(rep_figures(r));
     cell["reps"] = reps;
     Json files = {{"dir", it->second.dir.generic_string()}, {"list", file_names(store.cell_dir(it->second))}};
-    const std::string csv = it->second.tool + "/" + it->second.impl + ".csv";
+    const std::string csv = RunStore::csv_path(it->second);
     if (fs::exists(run.dir / csv)) files["csv"] = csv;
     cell["files"] = files;
   }

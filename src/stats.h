@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "benchmark.h"
+#include "json.h"
 
 namespace fhebench {
 

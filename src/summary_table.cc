@@ -4,25 +4,20 @@
 
 #include <algorithm>
 
+#include "cell_summary.h"
+#include "protocol.h"
+#include "record.h"
+#include "run_options.h"
+
 namespace fhebench {
 namespace {
 
-std::string params(const Json& fhe) {
-  if (!fhe.is_object() || fhe.empty()) return "";
-  std::vector<std::string> parts;
-  if (fhe.contains("poly_modulus_degree")) parts.push_back(fmt::format("n={}", fhe["poly_modulus_degree"].dump()));
-  if (fhe.contains("coeff_modulus_bits") && fhe["coeff_modulus_bits"].is_array()) {
-    long q = 0;
-    for (const auto& b : fhe["coeff_modulus_bits"])
-      if (b.is_number()) q += b.get<long>();
-    parts.push_back(fmt::format("log q={}", q));
-  }
-  if (fhe.contains("plain_modulus")) parts.push_back(fmt::format("t={}", fhe["plain_modulus"].dump()));
-  if (fhe.contains("scale_bits")) parts.push_back(fmt::format("scale 2^{}", fhe["scale_bits"].dump()));
-  // Gate-bootstrapping (TFHE) parameter sets: LWE and TLWE dimensions.
-  if (fhe.contains("lwe_n")) parts.push_back(fmt::format("LWE n={}", fhe["lwe_n"].dump()));
-  if (fhe.contains("tlwe_N")) parts.push_back(fmt::format("TLWE N={}", fhe["tlwe_N"].dump()));
-  return fmt::format("{}", fmt::join(parts, ", "));
+bool fine(const Json& c) { return is_fine(status_from_string(c.value("status", ""))); }
+
+// Computed once in the summary; summaries written before it have only "fhe".
+std::string params(const Json& c) {
+  if (c.contains("parameters") && c["parameters"].is_string()) return c["parameters"];
+  return cell_summary_from_json(c).parameters();
 }
 
 std::string security(const Json& s) {
@@ -34,7 +29,7 @@ std::string security(const Json& s) {
 
 std::string status_text(const Json& c) {
   const std::string st = c.value("status", "");
-  if (st == "ok" || st == "partial") return st;
+  if (fine(c)) return st;
   std::string reason = c.value("reason", "");
   if (reason.size() > 60) reason = reason.substr(0, 57) + "...";
   return fmt::format("{}{}", st == "incorrect" ? "INCORRECT" : st, reason.empty() ? "" : ": " + reason);
@@ -44,7 +39,7 @@ std::string phase(const Json& c, const char* name) {
   if (!c.contains("phases") || !c["phases"].contains(name) || c["phases"][name].value("n", 0) == 0) return "-";
   std::string v = format_seconds(c["phases"][name]["median"]);
   // A figure from repetitions that were not ok is flagged where it is shown.
-  return c.value("status", "") == "ok" || c.value("status", "") == "partial" ? v : v + "!";
+  return fine(c) ? v : v + "!";
 }
 
 }  // namespace
@@ -63,16 +58,23 @@ std::string format_bytes(double b) {
 }
 
 std::string summary_markdown(const Json& summary, const Json& run) {
-  std::vector<std::vector<std::string>> rows = {{"benchmark", "size", "tool", "variant", "keygen", "encrypt",
-                                                 "compute", "decrypt", "total", "× plain", "memory", "status",
-                                                 "scheme", "parameters", "security"}};
+  bool compiled = false;  // the compile column only when some tool compiles a circuit
+  for (const auto& c : summary["cells"]) compiled |= c.contains("phases") && c["phases"].contains(kCompilePhase);
+  const std::string reference = summary.value("reference", std::string(kDefaultReference));
+  std::vector<std::string> head = {"benchmark", "size", "tool", "variant", "keygen", "encrypt", "compute", "decrypt",
+                                   "total", reference == kDefaultReference ? "× plain" : "× " + reference,
+                                   "memory", "status", "scheme", "parameters", "security"};
+  if (compiled) head.insert(head.begin() + 4, kCompilePhase);
+  std::vector<std::vector<std::string>> rows = {head};
   for (const auto& c : summary["cells"]) {
     const Json& vs = c["vs_plaintext"];
-    rows.push_back({c["benchmark"], c["size_key"], c["tool"], c["variant"], phase(c, "keygen"),
-                    phase(c, "encrypt"), phase(c, "compute"), phase(c, "decrypt"), phase(c, "total"),
-                    vs.is_number() ? fmt::format("{:.3g}", vs.get<double>()) : "-",
-                    format_bytes(c["peak_rss_bytes"].value("median", 0.0)), status_text(c), c["scheme"],
-                    params(c["fhe"]), security(c["security"])});
+    std::vector<std::string> row = {c["benchmark"], c["size_key"], c["tool"], c["variant"], phase(c, "keygen"),
+                                    phase(c, "encrypt"), phase(c, "compute"), phase(c, "decrypt"), phase(c, "total"),
+                                    vs.is_number() ? fmt::format("{:.3g}", vs.get<double>()) : "-",
+                                    format_bytes(c["peak_rss_bytes"].value("median", 0.0)), status_text(c), c["scheme"],
+                                    params(c), security(c["security"])};
+    if (compiled) row.insert(row.begin() + 4, phase(c, kCompilePhase));
+    rows.push_back(std::move(row));
   }
   std::vector<size_t> width(rows[0].size(), 0);
   auto display_width = [](const std::string& s) {  // UTF-8: count code points, not bytes

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "benchmark.h"
+#include "json.h"
 
 namespace fhebench {
 

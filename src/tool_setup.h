@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "benchmark.h"
+#include "json.h"
 #include "manifest.h"
 
 namespace fhebench {

@@ -44,7 +44,7 @@ ${cell.reason ? `<p class="reason">${escapeHtml(cell.reason)}</p>` : ''}
 ${cell.precision_bits != null ? `<p>precision: ${Number(cell.precision_bits).toFixed(1)} bits (worst repetition)</p>` : ''}</section>
 <section><h3>Timings (median of ${cell.phases?.total?.n ?? 0})</h3>${kv(Object.fromEntries([...PHASES, 'total'].map((p) => [p, cell.phases?.[p]])), (_k, s) => (s && s.n ? `${fmtSeconds(s.median)} <span class="muted">± ${fmtSeconds(s.sd)} (min ${fmtSeconds(s.min)}, max ${fmtSeconds(s.max)})</span>` : '–'))}
 <p>${cell.vs_plaintext != null ? `${fmtRatio(cell.vs_plaintext)}× the plaintext baseline · ` : ''}peak memory ${fmtBytes(cell.peak_rss_bytes?.median)} (median; max ${fmtBytes(cell.peak_rss_bytes?.max)}${cell.memory_method ? ', ' + escapeHtml(cell.memory_method) : ''})</p></section>
-<section><h3>Parameters</h3><p>${escapeHtml(paramsText(cell.fhe)) || '<span class="muted">–</span>'}</p>${kv(cell.fhe)}</section>
+<section><h3>Parameters</h3><p>${escapeHtml(paramsText(cell)) || '<span class="muted">–</span>'}</p>${kv(cell.fhe)}</section>
 <section><h3>Security</h3><p class="${sec.below_128 ? 'bad' : ''}">${escapeHtml(securityText(sec))}${sec.source && sec.source !== 'none' ? ` <span class="muted">(${escapeHtml(sec.source)})</span>` : ''}</p>${sec.note ? `<p class="muted">${escapeHtml(sec.note)}</p>` : ''}</section>
 <section><h3>Sizes</h3>${kv(cell.sizes, sizeFmt)}</section>
 <section><h3>Repetitions</h3>${repsTable(cell)}</section>

@@ -4,13 +4,15 @@
 export const PHASES = ['keygen', 'encrypt', 'compute', 'decrypt'];
 const FINE = new Set(['ok', 'partial']);
 
-// Tools are named exactly as the results name them; the variant is added unless "default".
+// summary.json carries the label, fine, parameters and log_q the harness computed (one
+// place, cell_summary.cc); the fallbacks are for hand-made cells in the unit tests.
 export function label(cell) {
+  if (cell.label != null) return cell.label;
   return cell.variant && cell.variant !== 'default' ? `${cell.tool}/${cell.variant}` : cell.tool;
 }
 
 export function isFine(cell) {
-  return FINE.has(cell.status);
+  return cell.fine ?? FINE.has(cell.status);
 }
 
 // The label a chart row shows: a cell that is not ok says so instead of being dropped.
@@ -108,13 +110,7 @@ export function securityText(sec) {
   return sec.source === 'declared' ? `${bits} (declared)` : String(bits);
 }
 
-// Parameter summary: n, log q, t, scale.
-export function paramsText(fhe) {
-  if (!fhe) return '';
-  const parts = [];
-  if (fhe.poly_modulus_degree != null) parts.push(`n=${fhe.poly_modulus_degree}`);
-  if (Array.isArray(fhe.coeff_modulus_bits)) parts.push(`log q=${fhe.coeff_modulus_bits.reduce((a, b) => a + b, 0)}`);
-  if (fhe.plain_modulus != null) parts.push(`t=${fhe.plain_modulus}`);
-  if (fhe.scale_bits != null) parts.push(`scale 2^${fhe.scale_bits}`);
-  return parts.join(', ');
+// Parameter summary as the terminal prints it: n, log q, t, scale, or LWE/TLWE dimensions.
+export function paramsText(cell) {
+  return cell?.parameters ?? '';
 }

@@ -20,7 +20,17 @@ export const COLUMNS = [
   { key: 'status', title: 'status', get: (c) => c.status, show: (c) => (isFine(c) ? escapeHtml(c.status) : `<span class="bad">✗ ${escapeHtml(c.status)}</span>`) },
 ];
 
+// The optional compile phase (compilers) gets a column only when some cell reported it.
+const COMPILE = { key: 'compile', title: 'compile', ...seconds((c) => median(c, 'compile')) };
+
+function columnsFor(cells) {
+  if (!cells.some((c) => c.phases?.compile)) return COLUMNS;
+  const at = COLUMNS.findIndex((c) => c.key === PHASES[0]);
+  return [...COLUMNS.slice(0, at), COMPILE, ...COLUMNS.slice(at)];
+}
+
 export function renderTable(holder, cells, state, hooks) {
+  const COLUMNS = columnsFor(cells);
   const col = COLUMNS.find((c) => c.key === state.sort.key) ?? COLUMNS[0];
   const rows = state.sort.key ? sortRows(cells, col.get, state.sort.dir) : cells;
   const head = COLUMNS.map((c) => {

@@ -24,7 +24,7 @@ export function tooltipHtml(cell) {
   const n = cell.phases?.total?.n ?? 0;
   const status = isFine(cell) ? cell.status : `✗ ${cell.status}${cell.reason ? ': ' + cell.reason : ''}`;
   return `<div class="tt-title">${escapeHtml(label(cell))}</div>
-<div class="tt-sub">${escapeHtml(cell.benchmark)} · ${escapeHtml(cell.size_key)} · ${escapeHtml(cell.scheme)}${paramsText(cell.fhe) ? ' · ' + escapeHtml(paramsText(cell.fhe)) : ''}</div>
+<div class="tt-sub">${escapeHtml(cell.benchmark)} · ${escapeHtml(cell.size_key)} · ${escapeHtml(cell.scheme)}${paramsText(cell) ? ' · ' + escapeHtml(paramsText(cell)) : ''}</div>
 <table>${rows}</table>
 <div class="tt-foot">median of ${n} repetition${n === 1 ? '' : 's'}${cell.vs_plaintext != null ? ` · ${fmtRatio(cell.vs_plaintext)}× plaintext` : ''} · security ${escapeHtml(securityText(cell.security))}</div>
 <div class="tt-status ${isFine(cell) ? 'ok' : 'bad'}">${escapeHtml(status)}</div>`;
