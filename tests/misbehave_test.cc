@@ -67,7 +67,8 @@ TEST(Misbehave, EveryFailureIsRecordedAndTheRunCompletes) {
       {"not-executable", {"error", "cannot execute"}},
   };
   Json cells = read_json(run / "summary.json")["cells"];
-  for (const auto& c : read_json(oom_run / "summary.json")["cells"]) cells.push_back(c);
+  const Json oom_summary = read_json(oom_run / "summary.json");
+  for (const auto& c : oom_summary["cells"]) cells.push_back(c);
   ASSERT_EQ(cells.size(), expected.size());
   for (const auto& c : cells) {
     const auto& want = expected.at(c["variant"].get<std::string>());
