@@ -1,7 +1,7 @@
 // A tool's images for the container executor (docs/executors.md), as in the SoK layout:
 // tools/<Tool>/image_base/Dockerfile (the library and its dependencies, FROM $BASE_IMAGE)
 // and tools/<Tool>/Dockerfile (the evaluation programs, FROM $BASE_IMAGE = the base image
-// just built). Tags carry the hash of everything that goes into an image, so an unchanged
+// just built), each generated from tool.toml when the tool does not write its own. Tags carry the hash of everything that goes into an image, so an unchanged
 // tool is found, not rebuilt; the engine's layer cache serves the rest.
 #pragma once
 
@@ -36,6 +36,15 @@ std::string image_tag(const Tool& tool, bool base, const std::string& hash);
 // that base ("" when unknown), so a remade base image makes new tags.
 std::string base_image_hash(const Tool& tool, const std::string& base, const std::string& base_id);
 std::string program_image_hash(const Tool& tool, const std::string& base, const std::string& base_id);
+
+// The Dockerfiles of a tool's two images: its own `image_base/Dockerfile` and `Dockerfile`
+// when it has them, else generated from the manifest, so a library's pin and flags are
+// written once (tool.toml). The generated base installs the build tools and, for a
+// `[library]` with `git`, clones `ref` (with submodules), configures `source_subdir` with
+// `cmake_args`, installs it into /usr/local; the generated program image builds `[build]
+// source` as `fhebench build` does. "" when there is neither (no CMake [build]).
+std::string base_dockerfile(const Tool& tool);
+std::string program_dockerfile(const Tool& tool);
 
 // Finds or builds both images. Build logs go to <cache>/images/<tag>/.
 ToolImages ensure_tool_images(const ContainerEngine& engine, const Tool& tool, const std::string& base_image,

@@ -70,6 +70,23 @@ ResolvedLibrary build_from_source(const Tool& tool, const fs::path& src, const s
   return r;
 }
 
+bool is_commit_id(const std::string& ref) {
+  return ref.size() == 40 && ref.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// "" when `git` can fetch the manifest's upstream, else git's own last line (or a timeout):
+// doctor then says what it knows instead of promising a clone that cannot happen. A commit
+// id cannot be listed, so for one only the repository is probed.
+std::string probe_upstream(const LibrarySpec& lib) {
+  const std::string ref = is_commit_id(lib.ref) ? "HEAD" : lib.ref;
+  const auto o = run_command({"env", "GIT_TERMINAL_PROMPT=0", "git", "ls-remote", "--exit-code", lib.git, ref}, 15);
+  if (o.ok) return "";
+  std::string why = o.err.empty() ? fmt::format("{} has no {}", lib.git, ref) : o.err;
+  while (!why.empty() && why.back() == '\n') why.pop_back();
+  if (const auto nl = why.find_last_of('\n'); nl != std::string::npos) why = why.substr(nl + 1);
+  return why;
+}
+
 ResolvedLibrary from_clone(const Tool& tool, const ResolveOptions& opt) {
   const LibrarySpec& lib = *tool.library;
   const std::string var = "FHEBENCH_" + env_name(tool.name);
@@ -83,8 +100,12 @@ ResolvedLibrary from_clone(const Tool& tool, const ResolveOptions& opt) {
   const fs::path src = cache_dir() / "src" / (tool.name + "-" + lib.ref);
   if (!fs::exists(src / ".fhebench-complete")) {
     if (!opt.build) {
+      if (const std::string why = probe_upstream(lib); !why.empty()) {
+        r.reason = fmt::format("{} is not installed, and {} at {} is not fetchable: {}", lib.name, lib.git, lib.ref, why);
+        return r;
+      }
       r.found = true;
-      r.source = fmt::format("to be cloned from {} at {}", lib.git, lib.ref);
+      r.source = fmt::format("fetchable from {} at {} (cloned and built by `fhebench build`)", lib.git, lib.ref);
       return r;
     }
     if (opt.log) opt.log(fmt::format("cloning {} {} from {}", lib.name, lib.ref, lib.git));
@@ -99,7 +120,8 @@ ResolvedLibrary from_clone(const Tool& tool, const ResolveOptions& opt) {
                         capture_output({"git", "-C", dir, "submodule", "update", "-q", "--init", "--recursive", "--depth", "1"}, 600);
     if (!cloned) {
       fs::remove_all(src, ec);
-      r.reason = fmt::format("{} is not installed and fetching {} at {} failed", lib.name, lib.git, lib.ref);
+      r.reason = fmt::format("{} is not installed and fetching {} at {} failed: {}", lib.name, lib.git, lib.ref,
+                             probe_upstream(lib));
       return r;
     }
     std::ofstream(src / ".fhebench-complete") << lib.ref << "\n";

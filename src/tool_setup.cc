@@ -7,25 +7,69 @@
 #include "content_hash.h"
 #include "library_resolver.h"
 #include "node_runtime.h"
+#include "process.h"
 #include "project.h"
 #include "toolchain_build.h"
 
 namespace fhebench {
 namespace {
 
+fs::path cmake_package_dir() { return project_dir() / "cmake"; }
+
 // The cache key covers everything that goes into the build.
 std::string build_hash(const Tool& tool, const std::vector<std::string>& args) {
   ContentHash h;
   h.add_tree(tool.dir / tool.build->source).add(read_file(tool.manifest).value_or(""));
   h.add(fmt::format("{}", fmt::join(args, " "))).add(FHEBENCH_COMPILER).add(version());
-  h.add_tree(include_dir());
+  h.add_tree(include_dir()).add_tree(cmake_package_dir());
   return h.hex();
 }
 
-void build_programs(const Tool& tool, const SetupOptions& opt, const std::string& prefix, ToolSetup& s) {
-  std::vector<std::string> args = {"-DFHEBENCH_INCLUDE_DIR=" + include_dir().string()};
-  if (!prefix.empty()) args.push_back("-DCMAKE_PREFIX_PATH=" + prefix);
+// The prefix's library folders, as the programs' RUNPATH: a library installed without one
+// (OpenFHE 1.5.1) and linked by name is otherwise not found when the program starts.
+std::string runpath(const std::string& prefix) {
+  std::vector<std::string> dirs;
+  for (const char* sub : {"lib", "lib64", "lib/x86_64-linux-gnu", "lib/aarch64-linux-gnu"})
+    if (fs::is_directory(fs::path(prefix) / sub)) dirs.push_back((fs::path(prefix) / sub).string());
+  return fmt::format("{}", fmt::join(dirs, ";"));
+}
+
+std::vector<std::string> cmake_args(const Tool& tool, const std::string& prefix) {
+  std::vector<std::string> args = {"-DFHEBENCH_INCLUDE_DIR=" + include_dir().string(),
+                                   "-Dfhebench_DIR=" + cmake_package_dir().string()};
+  if (!prefix.empty()) {
+    args.push_back("-DCMAKE_PREFIX_PATH=" + prefix);
+    if (const std::string rp = runpath(prefix); !rp.empty() && prefix != "/usr") args.push_back("-DCMAKE_BUILD_RPATH=" + rp);
+  }
   args.insert(args.end(), tool.build->cmake_args.begin(), tool.build->cmake_args.end());
+  return args;
+}
+
+// "" when the tool's first program starts, else why not. `--version` is answered by
+// fhebench::guarded_main; a program without it may exit with any status of its own, which
+// still proves it started: only a failed exec, the loader's 127, a signal or a hang count.
+std::string smoke_check(const Tool& tool, const ToolSetup& s) {
+  if (tool.implementations.empty()) return "";
+  std::vector<std::string> argv = expand_command(tool, tool.implementations.front(), s);
+  argv.push_back("--version");
+  const fs::path log = s.build_dir.parent_path() / "smoke.log";
+  ProcessSpec spec;
+  spec.argv = argv;
+  spec.cwd = s.build_dir;
+  spec.timeout_s = 30;
+  spec.stdout_file = spec.stderr_file = log;
+  const ProcessResult r = run_process(spec);
+  const std::string tail = r.started ? file_tail(log, 300) : r.error;
+  std::error_code ec;
+  fs::remove(log, ec);
+  if (r.started && !r.timed_out && r.signal == 0 && r.exit_code != 126 && r.exit_code != 127) return "";
+  std::string why = r.timed_out ? "gave no answer within 30 s" : r.signal ? fmt::format("was killed by signal {}", r.signal)
+                                                                          : fmt::format("exited with status {}", r.exit_code);
+  return fmt::format("its program {} cannot start ({}): {}", argv.front(), why, tail);
+}
+
+void build_programs(const Tool& tool, const SetupOptions& opt, const std::string& prefix, ToolSetup& s) {
+  const std::vector<std::string> args = cmake_args(tool, prefix);
   const fs::path entry = cache_dir() / "build" / (tool.name + "-" + build_hash(tool, args));
   setup_build_entry(tool, opt, entry, entry / "build", [&] {
     return cmake_build({tool.dir / tool.build->source, entry, args, false, opt.jobs}, opt.log);
@@ -38,8 +82,8 @@ void setup_build_entry(const Tool& tool, const SetupOptions& opt, const fs::path
                        const std::function<std::string()>& build, ToolSetup& s) {
   s.build_dir = build_dir;
   s.info["build_dir"] = s.build_dir.string();
-  if (!opt.build) {
-    s.info["built"] = cmake_build_complete(entry);
+  if (!opt.build && !cmake_build_complete(entry)) {
+    s.info["built"] = false;
     s.available = true;
     return;
   }
@@ -48,6 +92,13 @@ void setup_build_entry(const Tool& tool, const SetupOptions& opt, const fs::path
   if (!err.empty()) {
     s.reason = "building its programs failed: " + err;
     s.fix = "fix the build error above, then run `fhebench build --tools " + tool.name + "`";
+    return;
+  }
+  if (!opt.build) s.info["built"] = true;
+  if (const std::string why = smoke_check(tool, s); !why.empty()) {
+    s.reason = why;
+    s.fix = fmt::format("make the library's shared objects findable (reinstall it, or fix FHEBENCH_{}_PREFIX), then "
+                        "`fhebench build --rebuild --tools {}`", env_name(tool.name), tool.name);
     return;
   }
   s.available = true;

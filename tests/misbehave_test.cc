@@ -25,17 +25,28 @@ struct Expect {
   std::string status, reason;
 };
 
-}  // namespace
-
-TEST(Misbehave, EveryFailureIsRecordedAndTheRunCompletes) {
-  TempDir results, pids;
+// Runs the Misbehave tool's `variants` into `results` and returns the run folder.
+fs::path run_misbehave(const TempDir& results, const TempDir& pids, const std::string& variants, const std::string& timeout) {
   const auto r = run_fhebench({"run", "--tools-dir", std::string(FHEBENCH_TEST_DIR) + "/tools", "--tools", "Misbehave",
-                               "--repetitions", "2", "--warmup", "0", "--timeout", "2", "--memory-limit", "200",
-                               "--threads", "3", "--results", results.path().string()},
-                              600, {{"MISBEHAVE_PID_DIR", pids.path().string()}});
+                               "--variants", variants, "--repetitions", "2", "--warmup", "0", "--timeout", timeout,
+                               "--memory-limit", "200", "--threads", "3", "--results", results.path().string()},
+                              900, {{"MISBEHAVE_PID_DIR", pids.path().string()}});
   EXPECT_EQ(r.exit_code, 1) << "some cells failed: exit 1\n" << r.out << r.err;
   const fs::path run = only_run(results.path());
   EXPECT_EQ(read_json(run / "run.json")["status"], "complete");
+  return run;
+}
+
+}  // namespace
+
+TEST(Misbehave, EveryFailureIsRecordedAndTheRunCompletes) {
+  TempDir results, oom_results, pids;
+  // The 2 s timeout is what `hang` tests; `oom` runs apart with a timeout no machine load
+  // reaches, so that only the memory limit can end it (under load it became `timeout`).
+  const fs::path run = run_misbehave(results, pids,
+                                     "good,slow,orphan,hang,crash,garbage,wrong,truncated,unsupported,exit-status,"
+                                     "no-output,negative-time,missing-phase,wrong-length,not-executable", "2");
+  const fs::path oom_run = run_misbehave(oom_results, pids, "oom", "600");
 
   const std::map<std::string, Expect> expected = {
       {"good", {"ok", ""}},
@@ -55,9 +66,11 @@ TEST(Misbehave, EveryFailureIsRecordedAndTheRunCompletes) {
       {"wrong-length", {"error", "output 'risk' has 2 values, expected 1"}},
       {"not-executable", {"error", "cannot execute"}},
   };
-  const Json summary = read_json(run / "summary.json");
-  ASSERT_EQ(summary["cells"].size(), expected.size());
-  for (const auto& c : summary["cells"]) {
+  Json cells = read_json(run / "summary.json")["cells"];
+  const Json oom_summary = read_json(oom_run / "summary.json");
+  for (const auto& c : oom_summary["cells"]) cells.push_back(c);
+  ASSERT_EQ(cells.size(), expected.size());
+  for (const auto& c : cells) {
     const auto& want = expected.at(c["variant"].get<std::string>());
     EXPECT_EQ(c["status"], want.status) << c["variant"] << ": " << c["reason"];
     EXPECT_NE(c["reason"].get<std::string>().find(want.reason), std::string::npos) << c["variant"] << ": " << c["reason"];

@@ -92,7 +92,73 @@ class ToolSetup : public ::testing::Test {
   fs::path repo_, tools_;
 };
 
+// A shared library installed into `prefix` the way OpenFHE 1.5.1 installs itself: no RUNPATH,
+// linked by name from a link directory, so nothing tells the loader where it is.
+void install_shared_library(const fs::path& prefix) {
+  write(prefix / "include/tinyso.h", "#pragma once\nint tiny_count(bool a, bool b);\n");
+  write(prefix / "src/tinyso.cc", "int tiny_count(bool a, bool b) { return int(a) + int(b); }\n");
+  fs::create_directories(prefix / "lib");
+  ASSERT_TRUE(capture_output({"c++", "-shared", "-fPIC", "-o", (prefix / "lib/libtinyso.so").string(),
+                              (prefix / "src/tinyso.cc").string()}));
+}
+
+// tools/Tinyso: built with find_package(fhebench) and fhebench::guarded_main against it.
+void make_shared_tool(const fs::path& tools) {
+  write(tools / "Tinyso/tool.toml", "name = \"Tinyso\"\nlanguage = \"cpp\"\n[library]\nname = \"Tinyso\"\nversion = \"1\"\n"
+                                    "detect = \"include/tinyso.h\"\n[build]\n[[implementation]]\nbenchmark = \"cardio\"\n"
+                                    "command = [\"{build_dir}/cardio\"]\n");
+  write(tools / "Tinyso/source/CMakeLists.txt",
+        "cmake_minimum_required(VERSION 3.20)\nproject(t CXX)\nfind_package(fhebench REQUIRED)\n"
+        "find_path(TINY_INCLUDE tinyso.h REQUIRED)\nadd_executable(cardio cardio.cc)\n"
+        "target_include_directories(cardio PRIVATE ${TINY_INCLUDE})\n"
+        "target_link_directories(cardio PRIVATE ${TINY_INCLUDE}/../lib)\n"
+        "target_link_libraries(cardio PRIVATE fhebench::program tinyso)\n");
+  std::string program = kProgram;
+  program.replace(program.find("#include <tiny.h>"), 17, "#include <tinyso.h>\n#include <fhebench/main.hpp>");
+  program.replace(program.find("int main() {"), 12, "static int run() {");
+  write(tools / "Tinyso/source/cardio.cc",
+        program + "int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run); }\n");
+}
+
 }  // namespace
+
+// Issue 16.1: the programs carry the prefix's lib/ as RUNPATH, so they start without
+// LD_LIBRARY_PATH; and `doctor` runs one program, so "available" means "can start".
+TEST_F(ToolSetup, ProgramsStartAgainstAPrefixWithoutRunpath) {
+  const fs::path prefix = root_ / "prefix";
+  install_shared_library(prefix);
+  make_shared_tool(tools_);
+  const std::vector<std::pair<std::string, std::string>> env = {{"FHEBENCH_TINYSO_PREFIX", prefix.string()}};
+  TempDir results;
+  const auto r = fhebench({"run", "--tools", "Tinyso", "--repetitions", "1", "--warmup", "0", "--benchmarks", "cardio",
+                           "--case", "sok", "--results", results.path().string()}, env);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  const Json cell = read_json(only_run(results.path()) / "summary.json")["cells"][0];
+  EXPECT_EQ(cell["status"], "ok") << cell["reason"];
+  const auto doctor = fhebench({"doctor", "--tools", "Tinyso"}, env);
+  EXPECT_EQ(doctor.exit_code, 0) << doctor.out;
+  EXPECT_NE(doctor.out.find("Tinyso       available: Tinyso, 1, installed at " + prefix.string() + ", built"),
+            std::string::npos) << doctor.out;
+  // The library gone: the built program cannot start, and doctor says so instead of "available".
+  fs::rename(prefix / "lib/libtinyso.so", prefix / "libtinyso.so.moved");
+  const auto broken = fhebench({"doctor", "--tools", "Tinyso"}, env);
+  EXPECT_EQ(broken.exit_code, 1) << broken.out;
+  EXPECT_NE(broken.out.find("cannot start (exited with status 127)"), std::string::npos) << broken.out;
+  EXPECT_NE(broken.out.find("libtinyso.so"), std::string::npos) << broken.out;
+}
+
+// Doctor says what it knows about a library it would clone: fetchable, or not, with git's error.
+TEST_F(ToolSetup, DoctorSaysWhetherTheUpstreamIsFetchable) {
+  const auto fetchable = fhebench({"doctor", "--tools", "Tiny"});
+  EXPECT_EQ(fetchable.exit_code, 0) << fetchable.out;
+  EXPECT_NE(fetchable.out.find("fetchable from file://" + repo_.string() + " at v1"), std::string::npos) << fetchable.out;
+  fs::remove_all(repo_);
+  const auto gone = fhebench({"doctor", "--tools", "Tiny"});
+  EXPECT_EQ(gone.exit_code, 1) << gone.out;
+  EXPECT_NE(gone.out.find("Tiny         unavailable: Tiny is not installed, and file://" + repo_.string() +
+                          " at v1 is not fetchable: "), std::string::npos) << gone.out;
+  EXPECT_NE(gone.out.find("fatal:"), std::string::npos) << "git's own error is shown: " << gone.out;
+}
 
 TEST_F(ToolSetup, ClonesThePinnedRefBuildsAndRuns) {
   const Json run = run_and_read({});

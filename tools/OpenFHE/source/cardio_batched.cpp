@@ -2,11 +2,12 @@
 // bit, slot j holding patient j; the conditions are the comparator circuits of compare.hpp
 // (depth 4) and the risk is the sum of the 9 condition bits (the sex-dependent pairs are
 // multiplexers), exact mod t.
+#include <fhebench/main.hpp>
 #include <algorithm>
 #include <map>
 #include <string>
 
-#include "common/compare.hpp"
+#include "common/circuit.hpp"
 
 using namespace ofhebench;
 
@@ -52,7 +53,7 @@ std::map<std::string, Bits> encrypt_batch(Circuit& circuit, const Context& cc, c
 
 }  // namespace
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   use_threads(p);
   size_t patients = p.size("patients");
@@ -103,3 +104,5 @@ int main() {
   report(p, cc, kSpec.depth, keys, options, sample);
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

@@ -2,6 +2,7 @@
 // 2^24), instance i in slot i of the three input ciphertexts; more instances than slots go in
 // further batches. alpha = (4·n0·n2 − n1²)², beta1 = 2·(2·n0 + n1)², beta2 = (2·n0 + n1)·(2·n2 +
 // n1), beta3 = 2·(2·n2 + n1)²: six ciphertext multiplications, depth 2.
+#include <fhebench/main.hpp>
 #include <algorithm>
 
 #include "common/circuit.hpp"
@@ -23,7 +24,7 @@ std::vector<Value> chi_squared(Circuit& c, const Value& n0, const Value& n1, con
 
 }  // namespace
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   use_threads(p);
   size_t instances = p.size("instances");
@@ -76,3 +77,5 @@ int main() {
   report(p, cc, kSpec.depth, keys, options, sample);
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

@@ -8,6 +8,7 @@
 // SEAL's rotate_rows). Interior = 10·p − (sum of 8 neighbours) = 11·p − B, computed as
 // out = p + M ⊙ (10·p − B) with M the public interior mask, so border pixels stay p. Results are
 // decoded centred mod t.
+#include <fhebench/main.hpp>
 #include <set>
 #include <string>
 
@@ -47,7 +48,7 @@ Ciphertext sharpen(const Context& cc, const Ciphertext& p, int32_t width) {
 
 }  // namespace
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   use_threads(p);
   int64_t width = p.size("width");
@@ -86,3 +87,5 @@ int main() {
   report(p, cc, spec.depth, keys, options, in);
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

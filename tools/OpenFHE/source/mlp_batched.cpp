@@ -15,34 +15,18 @@
 #include <set>
 #include <string>
 
+#include <fhebench/main.hpp>
+#include <fhebench/packing.hpp>
+
 #include "common/context.hpp"
 
 using namespace ofhebench;
+using namespace fhebench::packing;
 
 namespace {
 
 constexpr uint32_t kScaleBits = 40;
 constexpr uint32_t kDepth = 3;
-
-struct Matrix {
-  size_t rows, cols;
-  std::vector<double> values;  // row-major
-  double at(size_t r, size_t c) const { return r < rows && c < cols ? values[r * cols + c] : 0.0; }
-};
-
-struct Shape {  // an m×p padded matrix, baby steps, giant steps
-  size_t m, p, baby, giant;
-};
-
-Shape shape(size_t m, size_t p, size_t baby) { return {m, p, baby, (m + baby - 1) / baby}; }
-
-size_t baby_steps(size_t m) { return size_t{1} << (std::bit_width(m) / 2); }
-
-void add_steps(std::set<int32_t>& steps, const Shape& s) {
-  if (s.baby > 1 && s.m > 1) steps.insert(1);
-  if (s.giant > 1) steps.insert(static_cast<int32_t>(s.baby));
-  for (size_t k = s.m; k < s.p; k *= 2) steps.insert(static_cast<int32_t>(k));
-}
 
 std::optional<CkksSpec> ring_for(size_t padded_features) {
   if (padded_features <= 4096) return CkksSpec{8192, kDepth, kScaleBits, 50};
@@ -50,45 +34,19 @@ std::optional<CkksSpec> ring_for(size_t padded_features) {
   return std::nullopt;
 }
 
-// Diagonal i of the layer, pre-rotated by −gB and replicated over all slots.
-std::vector<double> diagonal(const Matrix& w, const Shape& s, size_t i, size_t slots) {
-  size_t shift = i / s.baby * s.baby;
-  std::vector<double> d(slots);
-  for (size_t j = 0; j < slots; ++j) {
-    size_t k = (j + s.p - shift % s.p) % s.p;  // position before the rotation by −shift
-    d[j] = w.at(k % s.m, (k + i) % s.p);
-  }
-  return d;
-}
+using Layer = EncodedLayer<Plaintext>;
 
-std::vector<double> replicate(const std::vector<double>& v, size_t period, size_t slots) {
-  std::vector<double> r(slots);
-  for (size_t j = 0; j < slots; ++j) r[j] = (j % period) < v.size() ? v[j % period] : 0.0;
-  return r;
-}
-
-struct EncodedLayer {
-  Shape shape;
-  std::vector<std::optional<Plaintext>> diagonals;  // empty: an all-zero diagonal
-};
-
-EncodedLayer encode_layer(const Context& cc, const Matrix& w, const Shape& s, uint32_t level) {
-  EncodedLayer layer{s, {}};
-  size_t slots = cc->GetRingDimension() / 2;
-  for (size_t i = 0; i < s.m; ++i) {
-    auto d = diagonal(w, s, i, slots);
-    bool zero = std::all_of(d.begin(), d.end(), [](double x) { return x == 0.0; });
-    layer.diagonals.emplace_back();
-    if (!zero) layer.diagonals.back() = cc->MakeCKKSPackedPlaintext(d, 1, level);
-  }
-  return layer;
+Layer encode_layer(const Context& cc, const Matrix& w, const Shape& s, uint32_t level) {
+  return fhebench::packing::encode_layer<Plaintext>(w, s, cc->GetRingDimension() / 2, [&](const std::vector<double>& d) {
+    return cc->MakeCKKSPackedPlaintext(d, 1, level);
+  });
 }
 
 void accumulate(const Context& cc, std::optional<Ciphertext>& acc, const Ciphertext& x) {
   acc = acc ? cc->EvalAdd(*acc, x) : x;
 }
 
-Ciphertext apply(const Context& cc, const EncodedLayer& layer, const Ciphertext& x) {
+Ciphertext apply(const Context& cc, const Layer& layer, const Ciphertext& x) {
   const Shape& s = layer.shape;
   std::vector<Ciphertext> rotated{x};  // rot(x, b) = rot(rot(x, b − 1), 1)
   for (size_t b = 1; b < s.baby && b < s.m; ++b) rotated.push_back(cc->EvalRotate(rotated[b - 1], 1));
@@ -112,20 +70,12 @@ Ciphertext add_bias(const Context& cc, const Ciphertext& ct, const std::vector<d
 
 }  // namespace
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   use_threads(p);
-  size_t features = p.size("features"), hidden = p.size("hidden"), classes = p.size("classes");
-  size_t C = std::bit_ceil(classes), H = std::bit_ceil(std::max(hidden, C));
-  size_t F = std::bit_ceil(std::max(features, H));
+  const auto [features, hidden, classes, C, H, F, w1, w2, x, b1, b2, s1, s2] = read_mlp(p);
   std::optional<CkksSpec> spec = ring_for(F);
   if (!spec) p.unsupported("padded features " + std::to_string(F) + " exceed 8192 slots");
-  Matrix w1{hidden, features, p.input<std::vector<double>>("w1")};
-  Matrix w2{classes, hidden, p.input<std::vector<double>>("w2")};
-  auto x = p.input<std::vector<double>>("x");
-  auto b1 = p.input<std::vector<double>>("b1"), b2 = p.input<std::vector<double>>("b2");
-  size_t baby = baby_steps(H);
-  Shape s1 = shape(H, F, baby), s2 = shape(C, H, baby);
   std::set<int32_t> steps;
   add_steps(steps, s1);
   add_steps(steps, s2);
@@ -140,7 +90,7 @@ int main() {
   }
   size_t slots = cc->GetRingDimension() / 2;
   Ciphertext in, y;
-  EncodedLayer l1, l2;
+  Layer l1, l2;
   {
     auto t = p.phase("encrypt");
     in = cc->Encrypt(keys.publicKey, cc->MakeCKKSPackedPlaintext(replicate(x, F, slots)));
@@ -167,3 +117,5 @@ int main() {
   report(p, cc, kDepth, keys, options, in);
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

@@ -1,9 +1,10 @@
 // Plaintext cardio: the risk score computed in the clear, the baseline for FHE tools.
+#include <fhebench/main.hpp>
 #include <fhebench/program.hpp>
 
 #include <vector>
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   using V = std::vector<int>;
   V sex, ante, smoker, diab, press, age, hdl, height, weight, phys, drink;
@@ -30,3 +31,5 @@ int main() {
   p.fhe({{"library", "none"}, {"scheme", "none"}});
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

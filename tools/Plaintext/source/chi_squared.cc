@@ -1,9 +1,10 @@
 // Plaintext chi_squared: the association test's terms in the clear.
+#include <fhebench/main.hpp>
 #include <fhebench/program.hpp>
 
 #include <vector>
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   using V = std::vector<int64_t>;
   V n0, n1, n2;
@@ -25,3 +26,5 @@ int main() {
   p.fhe({{"library", "none"}, {"scheme", "none"}});
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

@@ -1,9 +1,10 @@
 // Plaintext laplacian: 3x3 sharpening in the clear, border pixels copied.
+#include <fhebench/main.hpp>
 #include <fhebench/program.hpp>
 
 #include <vector>
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   const int64_t w = p.size("width");
   std::vector<int64_t> in;
@@ -28,3 +29,5 @@ int main() {
   p.fhe({{"library", "none"}, {"scheme", "none"}});
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

@@ -1,9 +1,10 @@
 // Plaintext mlp: y = w2·(w1·x + b1)² + b2 in double precision.
+#include <fhebench/main.hpp>
 #include <fhebench/program.hpp>
 
 #include <vector>
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   const int64_t f = p.size("features"), h = p.size("hidden"), k = p.size("classes");
   using V = std::vector<double>;
@@ -33,3 +34,5 @@ int main() {
   p.fhe({{"library", "none"}, {"scheme", "none"}});
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

@@ -5,7 +5,7 @@
 #include <fhebench/program.hpp>
 
 #include "cardio_circuit.hpp"
-#include "guarded_main.hpp"
+#include <fhebench/main.hpp>
 #include "parameters.hpp"
 #include "report.hpp"
 
@@ -95,4 +95,4 @@ int run() {
 
 }  // namespace
 
-int main() { return guarded_main("cardio_batched", run); }
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run); }

@@ -4,7 +4,7 @@
 #include <fhebench/program.hpp>
 
 #include "circuit.hpp"
-#include "guarded_main.hpp"
+#include <fhebench/main.hpp>
 #include "parameters.hpp"
 #include "report.hpp"
 
@@ -90,4 +90,4 @@ int run() {
 
 }  // namespace
 
-int main() { return guarded_main("chi_squared_batched", run); }
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run); }

@@ -6,7 +6,7 @@
 // only read pixels of the image. Results are decoded centered mod t (negative values).
 #include <fhebench/program.hpp>
 
-#include "guarded_main.hpp"
+#include <fhebench/main.hpp>
 #include "parameters.hpp"
 #include "report.hpp"
 
@@ -116,4 +116,4 @@ int run() {
 
 }  // namespace
 
-int main() { return guarded_main("laplacian_batched", run); }
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run); }

@@ -10,8 +10,10 @@
 // Levels: W1 (plain), square, W2 (plain).
 #include <fhebench/program.hpp>
 
-#include "guarded_main.hpp"
 #include "report.hpp"
+
+#include <fhebench/main.hpp>
+#include <fhebench/packing.hpp>
 
 #include <algorithm>
 #include <bit>
@@ -20,32 +22,11 @@
 #include <set>
 
 using namespace sealbench;
+using namespace fhebench::packing;
 
 namespace {
 
 constexpr int kScaleBits = 40;
-
-struct Matrix {
-  size_t rows, cols;
-  std::vector<double> values;  // row-major
-  double at(size_t r, size_t c) const { return r < rows && c < cols ? values[r * cols + c] : 0.0; }
-};
-
-// Layer geometry: an m×p padded matrix, baby steps B (shared by both layers), giant steps G.
-struct Shape {
-  size_t m, p, baby, giant;
-};
-
-Shape shape(size_t m, size_t p, size_t baby) { return {m, p, baby, (m + baby - 1) / baby}; }
-
-// B = 2^⌈log2(m)/2⌉ for the larger layer.
-size_t baby_steps(size_t m) { return size_t{1} << (std::bit_width(m) / 2); }
-
-void add_steps(std::set<int>& steps, const Shape& s) {
-  if (s.m > 1) steps.insert(1);
-  if (s.giant > 1) steps.insert(static_cast<int>(s.baby));
-  for (size_t k = s.m; k < s.p; k *= 2) steps.insert(static_cast<int>(k));
-}
 
 // n = 8192 while the padded features fit its 4096 slots, else 16384.
 struct Ring {
@@ -59,40 +40,14 @@ Ring ring_for(size_t padded_features) {
   return {0, {}};
 }
 
-// One diagonal of the layer, pre-rotated by −gB and replicated over all slots.
-std::vector<double> diagonal(const Matrix& w, const Shape& s, size_t i, size_t slots) {
-  size_t shift = i / s.baby * s.baby;
-  std::vector<double> d(slots);
-  for (size_t j = 0; j < slots; ++j) {
-    size_t k = (j + s.p - shift % s.p) % s.p;  // position before the rotation by −shift
-    d[j] = w.at(k % s.m, (k + i) % s.p);
-  }
-  return d;
-}
+using Layer = EncodedLayer<seal::Plaintext>;
 
-std::vector<double> replicate(const std::vector<double>& v, size_t period, size_t slots) {
-  std::vector<double> r(slots);
-  for (size_t j = 0; j < slots; ++j) r[j] = (j % period) < v.size() ? v[j % period] : 0.0;
-  return r;
-}
-
-struct EncodedLayer {
-  Shape shape;
-  std::vector<std::optional<seal::Plaintext>> diagonals;  // empty: an all-zero diagonal
-};
-
-EncodedLayer encode_layer(seal::CKKSEncoder& encoder, const Matrix& w, const Shape& s,
-                          seal::parms_id_type level) {
-  EncodedLayer layer{s, {}};
-  for (size_t i = 0; i < s.m; ++i) {
-    auto d = diagonal(w, s, i, encoder.slot_count());
-    bool zero = std::all_of(d.begin(), d.end(), [](double x) { return x == 0.0; });
-    layer.diagonals.emplace_back();
-    if (zero) continue;
-    layer.diagonals.back().emplace();
-    encoder.encode(d, level, std::pow(2.0, kScaleBits), *layer.diagonals.back());
-  }
-  return layer;
+Layer encode_layer(seal::CKKSEncoder& encoder, const Matrix& w, const Shape& s, seal::parms_id_type level) {
+  return fhebench::packing::encode_layer<seal::Plaintext>(w, s, encoder.slot_count(), [&](const std::vector<double>& d) {
+    seal::Plaintext pt;
+    encoder.encode(d, level, std::pow(2.0, kScaleBits), pt);
+    return pt;
+  });
 }
 
 void accumulate(seal::Evaluator& ev, std::optional<seal::Ciphertext>& acc, const seal::Ciphertext& x) {
@@ -100,7 +55,7 @@ void accumulate(seal::Evaluator& ev, std::optional<seal::Ciphertext>& acc, const
   else acc = x;
 }
 
-seal::Ciphertext apply(seal::Evaluator& ev, const seal::GaloisKeys& gk, const EncodedLayer& layer,
+seal::Ciphertext apply(seal::Evaluator& ev, const seal::GaloisKeys& gk, const Layer& layer,
                        const seal::Ciphertext& x) {
   const Shape& s = layer.shape;
   std::vector<seal::Ciphertext> rotated{x};  // rot(x, b) = rot(rot(x, b − 1), 1)
@@ -138,17 +93,9 @@ void add_bias(seal::Evaluator& ev, seal::CKKSEncoder& encoder, seal::Ciphertext&
 
 int run() {
   fhebench::Program p;
-  size_t features = p.size("features"), hidden = p.size("hidden"), classes = p.size("classes");
-  size_t C = std::bit_ceil(classes), H = std::bit_ceil(std::max(hidden, C));
-  size_t F = std::bit_ceil(std::max(features, H));
+  const auto [features, hidden, classes, C, H, F, w1, w2, x, b1, b2, s1, s2] = read_mlp(p);
   Ring ring = ring_for(F);
   if (ring.n == 0) p.unsupported("padded features " + std::to_string(F) + " exceed 8192 slots");
-  Matrix w1{hidden, features, p.input<std::vector<double>>("w1")};
-  Matrix w2{classes, hidden, p.input<std::vector<double>>("w2")};
-  auto x = p.input<std::vector<double>>("x");
-  auto b1 = p.input<std::vector<double>>("b1"), b2 = p.input<std::vector<double>>("b2");
-  size_t baby = baby_steps(H);
-  Shape s1 = shape(H, F, baby), s2 = shape(C, H, baby);
 
   seal::EncryptionParameters parms(seal::scheme_type::ckks);
   parms.set_poly_modulus_degree(ring.n);
@@ -165,7 +112,7 @@ int run() {
   seal::Evaluator ev(keys->context);
   auto top = keys->context.first_context_data();
   seal::Ciphertext ct;
-  EncodedLayer l1, l2;
+  Layer l1, l2;
   {
     auto t = p.phase("encrypt");
     seal::Plaintext pt;
@@ -200,4 +147,4 @@ int run() {
 
 }  // namespace
 
-int main() { return guarded_main("mlp_batched", run); }
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run); }

@@ -1,5 +1,6 @@
 // cardio, bit-level: every input bit is one TFHE ciphertext; the 11 conditions are gate
 // circuits (comparators, one adder) and the risk is their population count.
+#include <fhebench/main.hpp>
 #include "bit_program.hpp"
 
 using namespace tfhebench;
@@ -28,7 +29,7 @@ Word risk(Gates& g, const Word* in) {
 
 }  // namespace
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   size_t n = p.size("patients");
   std::vector<Input> inputs;
@@ -45,3 +46,5 @@ int main() {
   p.output("risk", risks);
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

@@ -1,5 +1,6 @@
 // chi_squared, bit-level: n0, n1, n2 as 5-bit encrypted words; adders, one subtractor, an
 // absolute value and multipliers give the four outputs exactly.
+#include <fhebench/main.hpp>
 #include "bit_program.hpp"
 
 using namespace tfhebench;
@@ -20,7 +21,7 @@ std::vector<Word> statistics(Gates& g, const Word& n0, const Word& n1, const Wor
 
 }  // namespace
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   size_t n = p.size("instances");
   auto n0 = p.input<std::vector<uint64_t>>("n0"), n1 = p.input<std::vector<uint64_t>>("n1"),
@@ -43,3 +44,5 @@ int main() {
   }
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

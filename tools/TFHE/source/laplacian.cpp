@@ -1,5 +1,6 @@
 // laplacian, bit-level: 8-bit encrypted pixels; each interior pixel is 10·p − Σ neighbours in
 // 13-bit two's complement (the range is −2040..2550). Border pixels are returned unchanged.
+#include <fhebench/main.hpp>
 #include <stdexcept>
 
 #include "bit_program.hpp"
@@ -23,7 +24,7 @@ Word sharpen(Gates& g, const std::vector<Word>& img, size_t w, size_t r, size_t 
 
 }  // namespace
 
-int main() {
+static int run_program() {
   fhebench::Program p;
   size_t w = p.size("width");
   auto image = p.input<std::vector<uint64_t>>("image");
@@ -41,3 +42,5 @@ int main() {
   p.output("image", run_bit_level(p, inputs, circuit, true));
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run_program); }

@@ -4,6 +4,8 @@
 // The same design as tools/SEAL's circuit, so both libraries evaluate the same circuit.
 #pragma once
 
+#include <fhebench/compare.hpp>
+
 #include <map>
 #include <optional>
 #include <vector>
@@ -43,5 +45,10 @@ class Circuit {
   std::map<int64_t, Plaintext> plains_;
   int multiplications_ = 0;
 };
+
+// The comparators of include/fhebench/compare.hpp over this circuit.
+using Bits = std::vector<Value>;  // an encrypted unsigned integer, LSB first
+using ConstantComparator = fhebench::ConstantComparator<Circuit, Value>;
+using DifferenceComparator = fhebench::DifferenceComparator<Circuit, Value>;
 
 }  // namespace ofhebench

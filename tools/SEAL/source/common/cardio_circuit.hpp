@@ -1,7 +1,7 @@
 // The cardiovascular-risk circuit shared by the bit-level and the batched programs.
 #pragma once
 
-#include "compare.hpp"
+#include "circuit.hpp"
 
 #include <fhebench/program.hpp>
 

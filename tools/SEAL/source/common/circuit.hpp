@@ -8,6 +8,8 @@
 // in both rings.
 #pragma once
 
+#include <fhebench/compare.hpp>
+
 #include <seal/seal.h>
 
 #include <cstdint>
@@ -63,5 +65,10 @@ class Circuit {
   uint64_t t_;
   int multiplications_ = 0;
 };
+
+// The comparators of include/fhebench/compare.hpp over this circuit.
+using Bits = std::vector<Value>;  // an encrypted unsigned integer, LSB first
+using ConstantComparator = fhebench::ConstantComparator<Circuit, Value>;
+using DifferenceComparator = fhebench::DifferenceComparator<Circuit, Value>;
 
 }  // namespace sealbench

@@ -2,7 +2,7 @@
 // with the cardio parameters (n = 8192, t = 65537, modulus switching as in cardio_batched):
 // every (x, y) pair of 8-bit numbers for x − y ≥ k, every x for x > c and x < c.
 // Exit status 0 when every slot is right. Build with -DSEALBENCH_TESTS=ON, run with ctest.
-#include "compare.hpp"
+#include "circuit.hpp"
 #include "parameters.hpp"
 
 #include <functional>
