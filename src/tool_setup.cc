@@ -8,6 +8,7 @@
 #include "library_resolver.h"
 #include "node_runtime.h"
 #include "project.h"
+#include "python_runtime.h"
 
 namespace fhebench {
 namespace {
@@ -76,6 +77,17 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
     s.info["node"] = node.version;
     if (!node.packages.empty()) s.info["packages"] = node.packages;
   }
+  if (tool.runtime && !tool.runtime->python_requirements.empty()) {
+    const PythonRuntime py = python_runtime(tool, {opt.build, opt.log});
+    if (!py.ok) {
+      s.reason = py.reason;
+      s.fix = py.fix;
+      return s;
+    }
+    s.python = py.python;
+    s.info["python"] = py.version + (py.installed ? "" : " (packages not installed yet: fhebench build)");
+    if (!py.packages.empty()) s.info["packages"] = py.packages;
+  }
   if (tool.build) {
     build_programs(tool, opt, prefix, s);
     return s;
@@ -89,7 +101,8 @@ std::vector<std::string> expand_command(const Tool& tool, const Implementation& 
   for (std::string arg : impl.command) {
     for (const auto& [key, value] : {std::pair<std::string, std::string>{"{tool_dir}", tool.dir.string()},
                                      {"{build_dir}", setup.build_dir.string()},
-                                     {"{node}", setup.node}}) {
+                                     {"{node}", setup.node},
+                                     {"{python}", setup.python}}) {
       for (size_t at; (at = arg.find(key)) != std::string::npos;) arg.replace(at, key.size(), value);
     }
     argv.push_back(arg);
