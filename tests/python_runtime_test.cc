@@ -16,6 +16,7 @@ const fs::path kTool = fs::path(FHEBENCH_TEST_DIR) / "tools/PyTiny";
 class PythonRuntime : public ::testing::Test {
  protected:
   void SetUp() override {
+    fs::create_directories(tools_ / "PyTiny");
     fs::copy(kTool, tools_ / "PyTiny", fs::copy_options::recursive);
   }
   CommandResult fhebench(std::vector<std::string> args) {
