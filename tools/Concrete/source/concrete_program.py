@@ -15,8 +15,9 @@ from fhebench_program import Program
 
 LIMIT_SECONDS = 600
 # Seconds per programmable bootstrap on one core, by the largest PBS precision (bits) of the
-# circuit; measured on the development machine (tools/Concrete/README.md), used only to
-# refuse sizes whose estimate is above LIMIT_SECONDS.
+# circuit, used only to refuse sizes whose estimate is above LIMIT_SECONDS. A first guess,
+# doubling per bit, NOT yet calibrated (on the loaded development machine cardio's 9-bit
+# lookups took 1.2 s each and chi_squared's 13-bit ones 5 s: see README).
 PBS_SECONDS = {4: 0.012, 5: 0.016, 6: 0.025, 7: 0.045, 8: 0.08, 9: 0.16, 10: 0.3, 11: 0.6, 12: 1.2,
                13: 2.5, 14: 5.0, 15: 10.0, 16: 20.0}
 
