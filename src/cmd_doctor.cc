@@ -47,7 +47,7 @@ void add_doctor_command(CLI::App& app, CliState& state) {
         continue;
       }
       std::vector<std::string> facts;
-      for (const char* key : {"library", "version", "source", "toolchain", "node", "packages"})
+      for (const char* key : {"library", "version", "source", "toolchain", "node", "python", "packages"})
         if (s.info.contains(key)) facts.push_back(s.info[key].get<std::string>());
       if (s.info.contains("built")) facts.push_back(s.info["built"].get<bool>() ? "built" : "not built yet (fhebench build)");
       fmt::print("{:<12} available: {}\n", e.name(), fmt::join(facts, ", "));

@@ -140,6 +140,7 @@ std::string program_image_hash(const Tool& tool, const std::string& base, const 
       .add_tree(tool.dir)
       .add_tree(include_dir())
       .add_tree(project_dir() / "cmake")
+      .add_tree(project_dir() / "python")
       .add(program_dockerfile(tool))
       .add(base)
       .add(base_id)
@@ -179,7 +180,8 @@ ToolImages ensure_tool_images(const ContainerEngine& engine, const Tool& tool, c
     }
     out.base = tag;
   }
-  // The programs: the build context holds include/ (fhebench's headers) and tools/<Tool>/.
+  // The programs: the build context holds include/ (fhebench's headers), python/ (its Python
+  // helper) and tools/<Tool>/.
   out.image = image_tag(tool, false, program_image_hash(tool, out.base, image_id(engine, out.base)));
   // Per process: two runs may build the same image at once.
   const fs::path context = cache_dir() / "images" / fmt::format("{}.context-{}", lower(out.image), ::getpid());
@@ -187,6 +189,7 @@ ToolImages ensure_tool_images(const ContainerEngine& engine, const Tool& tool, c
     fs::remove_all(context);
     copy_tree(include_dir(), context / "include");
     copy_tree(project_dir() / "cmake", context / "cmake");
+    copy_tree(project_dir() / "python", context / "python");  // fhebench_program, for Python tools
     copy_tree(tool.dir, context / "tools" / tool.name);
     write_file_atomic(context / "Dockerfile.fhebench", program);
   }

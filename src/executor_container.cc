@@ -96,6 +96,7 @@ ToolSetup ContainerExecutor::prepare(const Tool& tool, const SetupOptions& so) {
   s.info["image_base"] = images.base;
   s.build_dir = kImageBuildDir;
   s.node = "node";
+  s.python = "/fhebench/venv/bin/python";  // tools/<Tool>/Dockerfile makes it
   s.available = true;
   return s;
 }

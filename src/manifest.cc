@@ -130,7 +130,7 @@ BuildSpec read_build(const Reader& r, const toml::table& t) {
 }
 
 RuntimeSpec read_runtime(const Reader& r, const toml::table& t) {
-  r.only_keys(t, {"node", "packages"}, "[runtime]");
+  r.only_keys(t, {"node", "python", "packages"}, "[runtime]");
   RuntimeSpec rt;
   const std::string node = r.string(t, "node", false, "[runtime]");
   if (!node.empty()) {
@@ -138,6 +138,9 @@ RuntimeSpec read_runtime(const Reader& r, const toml::table& t) {
       r.fail(t.get("node"), "[runtime] node must be a major version such as \"22\"");
     rt.node_major = std::stoi(node);  // at most three digits
   }
+  rt.python_requirements = r.string(t, "python", false, "[runtime]");
+  if (rt.python_requirements.find("..") != std::string::npos || rt.python_requirements.starts_with("/"))
+    r.fail(t.get("python"), "[runtime] python must be a requirements file inside the tool folder");
   rt.packages = r.strings(t, "packages", "[runtime]");
   return rt;
 }

@@ -17,7 +17,7 @@ struct Implementation {
   std::string variant = "default";
   std::string scheme;
   std::string description;
-  std::vector<std::string> command;  // with {tool_dir}, {build_dir}, {node} placeholders
+  std::vector<std::string> command;  // with {tool_dir}, {build_dir}, {node}, {python} placeholders
 };
 
 struct LibrarySpec {
@@ -33,6 +33,7 @@ struct BuildSpec {
 
 struct RuntimeSpec {
   int node_major = 0;  // 0: no Node.js needed
+  std::string python_requirements;  // "": no Python; else a pinned, hashed requirements file
   std::vector<std::string> packages;
 };
 

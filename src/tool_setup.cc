@@ -9,6 +9,7 @@
 #include "node_runtime.h"
 #include "process.h"
 #include "project.h"
+#include "python_runtime.h"
 #include "toolchain_build.h"
 
 namespace fhebench {
@@ -135,6 +136,17 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
     s.info["node"] = node.version;
     if (!node.packages.empty()) s.info["packages"] = node.packages;
   }
+  if (tool.runtime && !tool.runtime->python_requirements.empty()) {
+    const PythonRuntime py = python_runtime(tool, {opt.build, opt.log});
+    if (!py.ok) {
+      s.reason = py.reason;
+      s.fix = py.fix;
+      return s;
+    }
+    s.python = py.python;
+    s.info["python"] = py.version + (py.installed ? "" : " (packages not installed yet: fhebench build)");
+    if (!py.packages.empty()) s.info["packages"] = py.packages;
+  }
   if (tool.build) {
     if (tool.build->system == "cmake") build_programs(tool, opt, prefix, s);
     else setup_toolchain_build(tool, opt, s);  // cargo, go
@@ -149,7 +161,8 @@ std::vector<std::string> expand_command(const Tool& tool, const Implementation& 
   for (std::string arg : impl.command) {
     for (const auto& [key, value] : {std::pair<std::string, std::string>{"{tool_dir}", tool.dir.string()},
                                      {"{build_dir}", setup.build_dir.string()},
-                                     {"{node}", setup.node}}) {
+                                     {"{node}", setup.node},
+                                     {"{python}", setup.python}}) {
       for (size_t at; (at = arg.find(key)) != std::string::npos;) arg.replace(at, key.size(), value);
     }
     argv.push_back(arg);

@@ -18,6 +18,7 @@ struct ToolSetup {
   std::string fix;     // the setting or command that fixes it
   fs::path build_dir;  // {build_dir}
   std::string node;    // {node}
+  std::string python;  // {python}: the tool's virtual environment
   Json info = Json::object();  // library, version, source, runtime versions: for run.json
 };
 
