@@ -1,4 +1,4 @@
-// The command line (DESIGN.md section 6): one add_*_command per subcommand, each in its
+// The command line: one add_*_command per subcommand, each in its
 // own cmd_*.cc. A command's callback returns its exit status through `exit_code`.
 #pragma once
 

@@ -1,4 +1,4 @@
-// What `fhebench run` was asked to do (DESIGN.md section 6).
+// What `fhebench run` was asked to do.
 #pragma once
 
 #include <map>

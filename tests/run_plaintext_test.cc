@@ -1,5 +1,5 @@
-// End to end: the real fhebench binary runs the Plaintext tool and stores what DESIGN.md
-// section 5 describes.
+// End to end: the real fhebench binary runs the Plaintext tool and stores what docs/results.md
+// describes.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 

@@ -1,5 +1,5 @@
 // chi_squared, variant batched: BFV, instance i in slot i of the three input ciphertexts
-// n0, n1, n2, as tools/SEAL's chi_squared_batched (DESIGN.md section 3):
+// n0, n1, n2, as tools/SEAL's chi_squared_batched (docs/benchmarks.md):
 //   alpha = (4·n0·n2 − n1²)², beta1 = 2·(2·n0 + n1)², beta2 = (2·n0 + n1)·(2·n2 + n1),
 //   beta3 = 2·(2·n2 + n1)²: six multiplications, depth 2. More instances than slots: one
 // batch of `slots` instances after the other.
