@@ -75,8 +75,8 @@ class FileLock {
 
 bool cmake_build_complete(const fs::path& entry) { return fs::exists(entry / ".complete"); }
 
-std::string build_entry(const fs::path& entry, const fs::path& cwd, const std::vector<BuildStep>& steps,
-                        const std::function<void(const std::string&)>& log) {
+std::string build_entry(const fs::path& entry, const fs::path& cwd, const fs::path& source,
+                        const std::vector<BuildStep>& steps, const std::function<void(const std::string&)>& log) {
   if (cmake_build_complete(entry)) return "";
   std::error_code ec;
   fs::create_directories(entry.parent_path(), ec);
@@ -87,7 +87,7 @@ std::string build_entry(const fs::path& entry, const fs::path& cwd, const std::v
   if (ec) return "cannot create " + entry.string() + ": " + ec.message();
   const fs::path log_file = entry.string() + ".log";
   fs::remove(log_file, ec);
-  if (log) log(fmt::format("building {} (log: {})", cwd.string(), log_file.string()));
+  if (log) log(fmt::format("building {} (log: {})", source.string(), log_file.string()));
   std::string err;
   for (const auto& st : steps)
     if (err.empty()) err = step(st, log_file, cwd);
@@ -107,7 +107,7 @@ std::string cmake_build(const CMakeBuild& b, const std::function<void(const std:
   configure.insert(configure.end(), b.args.begin(), b.args.end());
   std::vector<BuildStep> steps = {{configure, {}}, {{"cmake", "--build", build.string(), "-j", std::to_string(b.jobs)}, {}}};
   if (b.install) steps.push_back({{"cmake", "--install", build.string()}, {}});
-  return build_entry(b.entry, b.entry, steps, log);
+  return build_entry(b.entry, b.entry, b.source, steps, log);
 }
 
 }  // namespace fhebench

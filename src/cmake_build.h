@@ -30,7 +30,9 @@ struct BuildStep {
   std::vector<std::string> argv;
   std::map<std::string, std::string> env;
 };
+// `source` is what the progress line names ("building <source>").
 std::string build_entry(const std::filesystem::path& entry, const std::filesystem::path& cwd,
-                        const std::vector<BuildStep>& steps, const std::function<void(const std::string&)>& log);
+                        const std::filesystem::path& source, const std::vector<BuildStep>& steps,
+                        const std::function<void(const std::string&)>& log);
 
 }  // namespace fhebench

@@ -94,7 +94,7 @@ void setup_toolchain_build(const Tool& tool, const SetupOptions& opt, ToolSetup&
   const fs::path entry = cache_dir() / "build" / (tool.name + "-" + entry_hash(tool, tc));
   const fs::path source = fs::absolute(tool.dir / tool.build->source);
   setup_build_entry(tool, opt, entry, entry / "bin", [&] {
-    return build_entry(entry, source, toolchain_steps(system, tc, source, entry, cache_dir() / system / tool.name, opt.jobs),
+    return build_entry(entry, source, source, toolchain_steps(system, tc, source, entry, cache_dir() / system / tool.name, opt.jobs),
                        opt.log);
   }, s);
 }
