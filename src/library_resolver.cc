@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include "cmake_build.h"
 #include "content_hash.h"
@@ -74,17 +75,22 @@ bool is_commit_id(const std::string& ref) {
   return ref.size() == 40 && ref.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-// "" when `git` can fetch the manifest's upstream, else git's own last line (or a timeout):
+// "" when `git` can fetch the manifest's upstream, else git's own error line (or a timeout):
 // doctor then says what it knows instead of promising a clone that cannot happen. A commit
 // id cannot be listed, so for one only the repository is probed.
 std::string probe_upstream(const LibrarySpec& lib) {
   const std::string ref = is_commit_id(lib.ref) ? "HEAD" : lib.ref;
   const auto o = run_command({"env", "GIT_TERMINAL_PROMPT=0", "git", "ls-remote", "--exit-code", lib.git, ref}, 15);
   if (o.ok) return "";
-  std::string why = o.err.empty() ? fmt::format("{} has no {}", lib.git, ref) : o.err;
-  while (!why.empty() && why.back() == '\n') why.pop_back();
-  if (const auto nl = why.find_last_of('\n'); nl != std::string::npos) why = why.substr(nl + 1);
-  return why;
+  if (o.err.empty()) return fmt::format("{} has no {}", lib.git, ref);
+  // git's first "fatal:" line says what went wrong; the lines after it are advice.
+  std::istringstream lines(o.err);
+  std::string first, line;
+  while (std::getline(lines, line)) {
+    if (line.rfind("fatal:", 0) == 0) return line;
+    if (first.empty()) first = line;
+  }
+  return first;
 }
 
 ResolvedLibrary from_clone(const Tool& tool, const ResolveOptions& opt) {

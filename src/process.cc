@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <functional>
 #include <stdexcept>
 
@@ -173,22 +174,31 @@ std::vector<pid_t> group_members(pid_t pgid) {
   return pids;
 }
 
-bool zombie(pid_t pid) {
+// A zombie, or a process already tearing itself down (PF_EXITING): the kernel moves such a
+// process to the root cgroup before it becomes a zombie, and a program that frees gigabytes
+// stays in that state long enough to be seen (HElib did).
+bool exiting(pid_t pid) {
   std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
   std::string line;
   std::getline(stat, line);
   const auto close = line.rfind(')');
-  return close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'Z';
+  if (close == std::string::npos || close + 2 >= line.size()) return true;  // gone
+  std::istringstream fields(line.substr(close + 2));
+  std::string state, skip;
+  unsigned long flags = 0;
+  fields >> state >> skip >> skip >> skip >> skip >> skip >> flags;  // state ppid pgrp session tty tpgid flags
+  constexpr unsigned long kPfExiting = 0x4;
+  return state == "Z" || state == "X" || (flags & kPfExiting);
 }
 
 // True when the program, or a process of its group, moved itself out of its cgroup: its
 // memory was not measured and the cgroup's kill would miss it. Zombies are skipped (the
-// kernel shows them in the root cgroup).
+// kernel shows them in the root cgroup), and so are processes on their way out.
 bool left_cgroup(pid_t pid, const MemoryCgroup& cg) {
   std::vector<pid_t> pids = group_members(pid);
   pids.push_back(pid);
   for (pid_t p : pids)
-    if (cg.holds(p) == false && !zombie(p)) return true;
+    if (cg.holds(p) == false && !exiting(p)) return true;
   return false;
 }
 
