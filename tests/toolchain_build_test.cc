@@ -19,6 +19,8 @@ namespace {
 struct Case {
   std::string tool, system, binary, source_file, broken_code;
 };
+// So that ctest's listing names the case instead of dumping its bytes.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.tool; }
 
 const Case kCases[] = {
     {"CargoTiny", "cargo", "cargotiny", "src/main.rs", "fn main() { let x: u8 = \"no\"; }\n"},
