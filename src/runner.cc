@@ -98,10 +98,11 @@ Json finalize_run(const RunStore& store, const std::string& status) {
   Json run = store.read_run();
   write_csvs(store);
   const Json summary = summarize_run(store);
-  store.write_summary(summary, summary_markdown(summary, run));
+  const std::string markdown = summary_markdown(summary, run);
+  store.write_summary(summary, markdown);
   run["status"] = status;
   run["finished"] = utc_timestamp();
-  fmt::print("\n{}\n", summary_markdown(summary, run));
+  fmt::print("\n{}\n", markdown);
   std::fflush(stdout);  // before the stderr lines below, also when both go to one file
   report_after_run(store, run);  // plots, tables, site: a failure only warns, the run stands
   index_run(store.results_dir(), run, summary);
