@@ -31,25 +31,11 @@ std::string error_summary(const std::string& text) {
 
 // Runs one build step with its output appended to `log_file`; "" when it succeeded.
 std::string step(const BuildStep& st, const fs::path& log_file, const fs::path& cwd) {
-  const auto& argv = st.argv;
-  ProcessSpec spec;
-  spec.argv = argv;
-  spec.env = st.env;
-  spec.cwd = cwd;
-  spec.stdout_file = log_file.string() + ".step";
-  spec.stderr_file = spec.stdout_file;
-  const auto r = run_process(spec);
-  // Append this step's output to the whole log.
-  {
-    std::ofstream all(log_file, std::ios::app);
-    std::ifstream part(spec.stdout_file);
-    all << "$ " << fmt::format("{}", fmt::join(argv, " ")) << "\n" << part.rdbuf() << "\n";
-  }
-  const std::string tail = file_tail(spec.stdout_file, 4000);
-  fs::remove(spec.stdout_file);
+  const auto [r, tail] = run_logged_step(st, cwd, log_file, 4000);
   if (!r.started) return r.error;
   if (r.exit_code != 0) {
     const std::string last = error_summary(tail);
+    const auto& argv = st.argv;
     return fmt::format("`{} {}` failed: {} (full log: {})", argv[0], argv.size() > 1 ? argv[1] : "", last, log_file.string());
   }
   return "";
@@ -72,6 +58,24 @@ class FileLock {
 };
 
 }  // namespace
+
+LoggedStep run_logged_step(const BuildStep& st, const fs::path& cwd, const fs::path& log, size_t tail_bytes) {
+  ProcessSpec spec;
+  spec.argv = st.argv;
+  spec.env = st.env;
+  spec.cwd = cwd;
+  spec.stdout_file = log.string() + ".step";
+  spec.stderr_file = spec.stdout_file;
+  LoggedStep out{run_process(spec), ""};
+  {
+    std::ofstream all(log, std::ios::app);
+    std::ifstream part(spec.stdout_file);
+    all << "$ " << fmt::format("{}", fmt::join(st.argv, " ")) << "\n" << part.rdbuf() << "\n";
+  }
+  out.tail = file_tail(spec.stdout_file, tail_bytes);
+  fs::remove(spec.stdout_file);
+  return out;
+}
 
 bool cmake_build_complete(const fs::path& entry) { return fs::exists(entry / ".complete"); }
 

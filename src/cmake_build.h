@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "process.h"
+
 namespace fhebench {
 
 struct CMakeBuild {
@@ -31,6 +33,16 @@ struct BuildStep {
   std::map<std::string, std::string> env;
 };
 // `source` is what the progress line names ("building <source>").
+
+// Runs one step in `cwd` and appends its output to `log` under a "$ <argv>" line: what every
+// build and install step does. Returns how it ended and the last `tail_bytes` of its output.
+struct LoggedStep {
+  ProcessResult process;
+  std::string tail;
+};
+LoggedStep run_logged_step(const BuildStep& st, const std::filesystem::path& cwd, const std::filesystem::path& log,
+                           size_t tail_bytes);
+
 std::string build_entry(const std::filesystem::path& entry, const std::filesystem::path& cwd,
                         const std::filesystem::path& source, const std::vector<BuildStep>& steps,
                         const std::function<void(const std::string&)>& log);

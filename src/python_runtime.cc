@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "atomic_file.h"
+#include "cmake_build.h"
 #include "content_hash.h"
 #include "process.h"
 #include "project.h"
@@ -29,8 +30,8 @@ std::string interpreter_version(const std::string& python) {
 
 // What pip said before it gave up: from its last "ERROR:" line (else the last lines), `n`
 // non-empty lines joined by " | ", each cut to 200 characters.
-std::string last_lines(const fs::path& log, size_t n) {
-  std::istringstream in(file_tail(log, 8000));
+std::string last_lines(const std::string& output, size_t n) {
+  std::istringstream in(output);
   std::vector<std::string> lines;
   size_t error = std::string::npos;
   for (std::string l; std::getline(in, l);) {
@@ -46,22 +47,10 @@ std::string last_lines(const fs::path& log, size_t n) {
 
 // Runs one install step, output appended to `log`; "" on success, else pip's last lines.
 std::string step(const std::vector<std::string>& argv, const fs::path& log) {
-  ProcessSpec spec;
-  spec.argv = argv;
-  spec.cwd = log.parent_path();
-  spec.stdout_file = log.string() + ".step";
-  spec.stderr_file = spec.stdout_file;
-  spec.env = {{"PIP_DISABLE_PIP_VERSION_CHECK", "1"}, {"PYTHONNOUSERSITE", "1"}};
-  const ProcessResult r = run_process(spec);
-  {
-    std::ofstream all(log, std::ios::app);
-    std::ifstream part(spec.stdout_file);
-    all << "$ " << fmt::format("{}", fmt::join(argv, " ")) << "\n" << part.rdbuf() << "\n";
-  }
-  const std::string said = last_lines(spec.stdout_file, 3);
-  fs::remove(spec.stdout_file);
+  const auto [r, tail] = run_logged_step({argv, {{"PIP_DISABLE_PIP_VERSION_CHECK", "1"}, {"PYTHONNOUSERSITE", "1"}}},
+                                         log.parent_path(), log, 8000);
   if (!r.started) return r.error;
-  if (r.exit_code != 0) return fmt::format("`{}` failed: {} (full log: {})", argv.back(), said, log.string());
+  if (r.exit_code != 0) return fmt::format("`{}` failed: {} (full log: {})", argv.back(), last_lines(tail, 3), log.string());
   return "";
 }
 
