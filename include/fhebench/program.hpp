@@ -25,6 +25,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace fhebench {
 
@@ -82,6 +83,16 @@ class Program {
 
   template <class T>
   void output(const std::string& name, const T& values) { outputs_[name] = values; }
+  // Outputs computed instance by instance: `flat` holds names.size() values per instance, in
+  // the order of `names`; each output gets its value of every instance.
+  template <class T>
+  void outputs_interleaved(const std::vector<std::string>& names, const std::vector<T>& flat) {
+    for (size_t k = 0; k < names.size(); ++k) {
+      std::vector<T> v;
+      for (size_t i = k; i < flat.size(); i += names.size()) v.push_back(flat[i]);
+      output(names[k], v);
+    }
+  }
 
   // FHE parameters: library, library_version, scheme, poly_modulus_degree, coeff_modulus_bits,
   // plain_modulus, scale_bits, declared_security_bits, noise_budget_bits, ... (merged).

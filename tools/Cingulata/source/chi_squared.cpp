@@ -39,11 +39,6 @@ int main() {
     return out;
   };
   const std::vector<int64_t> flat = run_circuit(p, inputs, circuit, false);
-  const char* names[] = {"alpha", "beta1", "beta2", "beta3"};
-  for (size_t k = 0; k < 4; ++k) {
-    std::vector<int64_t> v;
-    for (size_t i = 0; i < n; ++i) v.push_back(flat[4 * i + k]);
-    p.output(names[k], v);
-  }
+  p.outputs_interleaved({"alpha", "beta1", "beta2", "beta3"}, flat);
   return p.finish();
 }
