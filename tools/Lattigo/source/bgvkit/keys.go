@@ -45,10 +45,10 @@ func must(err error) {
 	}
 }
 
-// primes are the largest NTT-friendly primes below 2^bits for each requested size, as SEAL's
+// Primes are the largest NTT-friendly primes below 2^bits for each requested size, as SEAL's
 // CoeffModulus::Create makes them: Lattigo's LogQ picks primes on both sides of 2^bits, so a
 // "58-bit" prime could have 59 bits and the total exceed the security table's bound.
-func primes(logN int, logQ, logP []int) (q, p []uint64) {
+func Primes(logN int, logQ, logP []int) (q, p []uint64) {
 	gens := map[int]*ring.NTTFriendlyPrimesGenerator{}
 	next := func(bits int) uint64 {
 		if gens[bits] == nil {
@@ -73,7 +73,7 @@ func NewSetup(p *program.Program, s Spec) *Setup {
 	var st Setup
 	p.Phase("keygen", func() {
 		p.Phase("keygen.context", func() {
-			q, pp := primes(s.LogN, s.LogQ, s.LogP)
+			q, pp := Primes(s.LogN, s.LogQ, s.LogP)
 			params, err := bgv.NewParametersFromLiteral(bgv.ParametersLiteral{LogN: s.LogN, Q: q, P: pp, PlaintextModulus: s.T})
 			must(err)
 			st.Params = params
