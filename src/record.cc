@@ -4,6 +4,7 @@
 
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace fhebench {
 namespace {
@@ -103,6 +104,33 @@ Record record_from_json(const Json& j) {
   if (j.is_object() && j.contains("stdout_tail") && j["stdout_tail"].is_string()) r.stdout_tail = j["stdout_tail"];
   if (j.is_object() && j.contains("cleanup") && j["cleanup"].is_string()) r.cleanup = j["cleanup"];
   return r;
+}
+
+std::string wrong_field(const Json& j) {
+  using T = Json::value_t;
+  const auto fits = [](const Json& v, T want) {
+    return want == T::number_float ? v.is_number() : want == T::number_unsigned ? v.is_number_unsigned() : v.type() == want;
+  };
+  static const std::vector<std::pair<const char*, T>> top = {
+      {"repetition", T::number_unsigned}, {"warmup", T::boolean}, {"status", T::string}, {"reason", T::string},
+      {"correct", T::boolean},   {"phases", T::object},   {"started", T::string},  {"host", T::string},
+      {"measure", T::object},    {"fhe", T::object},      {"sizes", T::object},    {"verify", T::object},
+      {"stderr_tail", T::string}, {"stdout_tail", T::string}, {"cleanup", T::string}};
+  static const std::vector<std::pair<const char*, T>> measure = {
+      {"wall_s", T::number_float},         {"user_s", T::number_float},        {"sys_s", T::number_float},
+      {"peak_rss_bytes", T::number_unsigned}, {"max_rss_bytes", T::number_unsigned}, {"memory_method", T::string},
+      {"exit_code", T::number_float},      {"signal", T::number_float},        {"where", T::string}};
+  for (const auto& [key, want] : top)
+    if (j.contains(key) && !fits(j[key], want)) return key;
+  if (j.contains("status") && to_string(status_from_string(j["status"].get<std::string>())) != j["status"])
+    return "status";
+  if (j.contains("phases"))
+    for (const auto& [name, v] : j["phases"].items())
+      if (!v.is_number()) return "phases." + name;
+  if (j.contains("measure"))
+    for (const auto& [key, want] : measure)
+      if (j["measure"].contains(key) && !fits(j["measure"][key], want)) return std::string("measure.") + key;
+  return "";
 }
 
 Json to_json(const CellKey& k) {

@@ -62,6 +62,9 @@ struct Record {
 Json to_json(const Record& r);
 // Tolerant: a field that is missing or of the wrong type takes its default.
 Record record_from_json(const Json& j);
+// For a record read from disk, which may have been edited by hand: "" when every field
+// record_from_json reads has its type, else the first that does not ("phases.compute").
+std::string wrong_field(const Json& j);
 
 // A cell as runs name it: the same key in two runs is the same measurement.
 struct CellKey {

@@ -1,6 +1,9 @@
 #include "record.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include "atomic_file.h"
 
 #include "cell_summary.h"
 #include "run_store.h"
@@ -53,6 +56,51 @@ TEST(CellSummary, DerivedFieldsComputedOnceAndRoundTrip) {
   EXPECT_EQ(j["log_q"], 160);
   EXPECT_EQ(j["parameters"], "n=8192, log q=160, t=65537");
   EXPECT_EQ(to_json(cell_summary_from_json(j)), j);
+}
+
+// Issue 16.4: a hand-edited record with a field of the wrong type is read as an error that
+// names the file and the field; the other records of the cell are read as they are, and the
+// cell's summary is computed (a type error used to end report/compare/resume/serve with
+// [json.exception.type_error.302] from the summary's phase lookup).
+TEST(RunStore, ARecordWithAFieldOfTheWrongTypeIsReadAsUnreadable) {
+  test::TempDir results;
+  RunStore store = RunStore::create(results.path());
+  const Cell cell{"SEAL", "cardio", "batched", "BFV", "seal_cardio_batched", {{"patients", 1}}, "patients=1",
+                  "cells/SEAL/seal_cardio_batched/patients=1"};
+  fs::create_directories(store.cell_dir(cell));
+  const Json good = {{"repetition", 1}, {"status", "ok"}, {"correct", true},
+                     {"phases", {{"keygen", 0.1}, {"encrypt", 0.1}, {"compute", 1.0}, {"decrypt", 0.1}}},
+                     {"measure", {{"wall_s", 1.5}, {"where", "local"}}}};
+  store.write_record(cell, record_from_json(good));
+  const auto edited = [&](int n, const char* key, const Json& value) {
+    Json j = good;
+    j["repetition"] = n;
+    if (std::string(key).rfind("phases.", 0) == 0) j["phases"][std::string(key).substr(7)] = value;
+    else if (std::string(key).rfind("measure.", 0) == 0) j["measure"][std::string(key).substr(8)] = value;
+    else j[key] = value;
+    write_file_atomic(store.cell_dir(cell) / fmt::format("rep_{:03}.json", n), j.dump());
+  };
+  edited(2, "phases.compute", "fast");
+  edited(3, "status", 3);
+  edited(4, "measure.wall_s", "slow");
+  edited(5, "correct", "yes");
+  write_file_atomic(store.cell_dir(cell) / "rep_006.json", "[1, 2");
+  const std::vector<Record> records = store.records(cell);
+  ASSERT_EQ(records.size(), 6u);
+  EXPECT_EQ(records[0].status, Status::ok);
+  const std::vector<std::string> fields = {"phases.compute", "status", "measure.wall_s", "correct", "not a JSON object"};
+  for (size_t i = 1; i < records.size(); ++i) {
+    const Record& r = records[i];
+    EXPECT_EQ(r.status, Status::error) << i;
+    EXPECT_NE(r.reason.find(fmt::format("rep_{:03}.json", i + 1)), std::string::npos) << r.reason;
+    EXPECT_NE(r.reason.find(fields[i - 1]), std::string::npos) << r.reason;
+    EXPECT_EQ(r.reason.find('\n'), std::string::npos) << r.reason;
+  }
+  EXPECT_EQ(records[5].id.number, 6) << "the number comes from the file name when the content has none";
+  const CellSummary s = summarize_cell(cell, records, 6);
+  EXPECT_EQ(s.counts.at(Status::ok), 1);
+  EXPECT_EQ(s.counts.at(Status::error), 5);
+  EXPECT_DOUBLE_EQ(s.phases.at("compute").median, 1.0);
 }
 
 TEST(RunStore, OpensARunByIdOrByFolderAndRefusesOthers) {

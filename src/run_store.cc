@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <ctime>
 #include <cstring>
@@ -14,6 +15,7 @@
 
 #include "atomic_file.h"
 #include "storage_error.h"
+#include "utf8.h"
 
 namespace fhebench {
 namespace {
@@ -48,6 +50,17 @@ bool is_record_file(const fs::path& p) {
   const std::string stem = p.stem().string();
   return p.extension() == ".json" && stem.size() > 4 && stem.rfind("rep_", 0) == 0 &&
          std::all_of(stem.begin() + 4, stem.end(), ::isdigit);
+}
+
+// A record edited by hand into the wrong shape counts as a failed repetition that says where
+// and what, so report, compare, --resume and serve go on and the file stays for a fix.
+Record unreadable_record(const fs::path& file, const std::string& field) {
+  Record r;
+  const std::string digits = file.stem().string().substr(4);
+  std::from_chars(digits.data(), digits.data() + digits.size(), r.id.number);
+  r.reason = printable(fmt::format("{} is unreadable ({}): fix that field or remove the file to run the repetition again",
+                                   file.string(), field), false);
+  return r;
 }
 
 std::unique_ptr<FolderLock> take_lock(const fs::path& file, const std::string& what);
@@ -186,7 +199,8 @@ std::vector<Record> RunStore::records(const Cell& c) const {
     if (!is_record_file(e.path())) continue;
     const auto text = read_file(e.path());
     const Json j = text ? Json::parse(*text, nullptr, false) : Json();
-    if (j.is_object()) found.push_back(record_from_json(j));
+    const std::string wrong = j.is_object() ? wrong_field(j) : "not a JSON object";
+    found.push_back(wrong.empty() ? record_from_json(j) : unreadable_record(e.path(), wrong));
   }
   std::sort(found.begin(), found.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
   return found;
