@@ -26,8 +26,10 @@ std::string build_hash(const Tool& tool, const std::vector<std::string>& args) {
   return h.hex();
 }
 
-// The prefix's library folders, as the programs' RUNPATH: a library installed without one
-// (OpenFHE 1.5.1) and linked by name is otherwise not found when the program starts.
+// The prefix's library folders, as the programs' RPATH: a library installed without one
+// (OpenFHE 1.5.1) and linked by name is otherwise not found when the program starts. It is
+// written as DT_RPATH (--disable-new-dtags), not DT_RUNPATH, because the loader applies only
+// DT_RPATH to the libraries' own dependencies (libOPENFHEpke needs libOPENFHEbinfhe).
 std::string runpath(const std::string& prefix) {
   std::vector<std::string> dirs;
   for (const char* sub : {"lib", "lib64", "lib/x86_64-linux-gnu", "lib/aarch64-linux-gnu"})
@@ -40,7 +42,10 @@ std::vector<std::string> cmake_args(const Tool& tool, const std::string& prefix)
                                    "-Dfhebench_DIR=" + cmake_package_dir().string()};
   if (!prefix.empty()) {
     args.push_back("-DCMAKE_PREFIX_PATH=" + prefix);
-    if (const std::string rp = runpath(prefix); !rp.empty() && prefix != "/usr") args.push_back("-DCMAKE_BUILD_RPATH=" + rp);
+    if (const std::string rp = runpath(prefix); !rp.empty() && prefix != "/usr") {
+      args.push_back("-DCMAKE_BUILD_RPATH=" + rp);
+      args.push_back("-DCMAKE_EXE_LINKER_FLAGS=-Wl,--disable-new-dtags");
+    }
   }
   args.insert(args.end(), tool.build->cmake_args.begin(), tool.build->cmake_args.end());
   return args;

@@ -93,13 +93,18 @@ class ToolSetup : public ::testing::Test {
 };
 
 // A shared library installed into `prefix` the way OpenFHE 1.5.1 installs itself: no RUNPATH,
-// linked by name from a link directory, so nothing tells the loader where it is.
+// linked by name from a link directory, so nothing tells the loader where it is; and it needs a
+// library of its own from the same folder (as libOPENFHEpke needs libOPENFHEbinfhe), which a
+// program's RUNPATH does not reach (DT_RUNPATH is not transitive, DT_RPATH is).
 void install_shared_library(const fs::path& prefix) {
   write(prefix / "include/tinyso.h", "#pragma once\nint tiny_count(bool a, bool b);\n");
-  write(prefix / "src/tinyso.cc", "int tiny_count(bool a, bool b) { return int(a) + int(b); }\n");
+  write(prefix / "src/tinydep.cc", "int tiny_add(int a, int b) { return a + b; }\n");
+  write(prefix / "src/tinyso.cc", "int tiny_add(int, int);\nint tiny_count(bool a, bool b) { return tiny_add(a, b); }\n");
   fs::create_directories(prefix / "lib");
+  ASSERT_TRUE(capture_output({"c++", "-shared", "-fPIC", "-o", (prefix / "lib/libtinydep.so").string(),
+                              (prefix / "src/tinydep.cc").string()}));
   ASSERT_TRUE(capture_output({"c++", "-shared", "-fPIC", "-o", (prefix / "lib/libtinyso.so").string(),
-                              (prefix / "src/tinyso.cc").string()}));
+                              (prefix / "src/tinyso.cc").string(), "-L" + (prefix / "lib").string(), "-ltinydep"}));
 }
 
 // tools/Tinyso: built with find_package(fhebench) and fhebench::guarded_main against it.
