@@ -6,17 +6,6 @@
 namespace fhebench {
 namespace {
 
-class CardioBenchmark : public Benchmark {
- public:
-  std::string name() const override { return "cardio"; }
-  std::string description() const override;
-  std::vector<SizeParam> size_params() const override;
-  std::vector<OutputSpec> outputs(const Size& size) const override;
-  Json generate(const Size& size, uint64_t seed) const override;
-  Json sok_case(const Size& size) const override;
-  Json reference(const Size& size, const Json& inputs) const override;
-};
-
 struct Field {
   const char* name;
   int max;  // inclusive; every field starts at 0
@@ -38,40 +27,39 @@ int risk(const Json& in, size_t i) {
          (male && f("drinking") > 3) + (!male && f("drinking") > 2);
 }
 
-}  // namespace
-
-std::string CardioBenchmark::description() const {
-  return "cardiovascular risk: 11 conditions on 8-bit patient data, per patient";
-}
-
-std::vector<SizeParam> CardioBenchmark::size_params() const { return {{"patients", 1, 1, 1 << 20}}; }
-
-std::vector<OutputSpec> CardioBenchmark::outputs(const Size& size) const {
-  return {{"risk", static_cast<size_t>(size.at("patients")), true}};
-}
-
-Json CardioBenchmark::generate(const Size& size, uint64_t seed) const {
-  Json in = Json::object();
-  for (const auto& field : kFields) {
-    Rng rng(seed, std::string("cardio.") + field.name);
-    Json values = Json::array();
-    for (int64_t i = 0; i < size.at("patients"); ++i) values.push_back(rng.uniform_int(0, field.max));
-    in[field.name] = std::move(values);
+class CardioBenchmark : public Benchmark {
+ public:
+  std::string name() const override { return "cardio"; }
+  std::string description() const override {
+    return "cardiovascular risk: 11 conditions on 8-bit patient data, per patient";
   }
-  return in;
-}
+  std::vector<SizeParam> size_params() const override { return {{"patients", 1, 1, 1 << 20}}; }
+  std::vector<OutputSpec> outputs(const Size& size) const override {
+    return {{"risk", static_cast<size_t>(size.at("patients")), true}};
+  }
+  Json generate(const Size& size, uint64_t seed) const override {
+    Json in = Json::object();
+    for (const auto& field : kFields) {
+      Rng rng(seed, std::string("cardio.") + field.name);
+      Json values = Json::array();
+      for (int64_t i = 0; i < size.at("patients"); ++i) values.push_back(rng.uniform_int(0, field.max));
+      in[field.name] = std::move(values);
+    }
+    return in;
+  }
+  Json sok_case(const Size& size) const override {
+    Json in = Json::object();
+    for (const auto& field : kFields) in[field.name] = Json(std::vector<int>(size.at("patients"), field.sok));
+    return in;
+  }
+  Json reference(const Size& size, const Json& inputs) const override {
+    Json out = Json::array();
+    for (int64_t i = 0; i < size.at("patients"); ++i) out.push_back(risk(inputs, i));
+    return {{"risk", out}};
+  }
+};
 
-Json CardioBenchmark::sok_case(const Size& size) const {
-  Json in = Json::object();
-  for (const auto& field : kFields) in[field.name] = Json(std::vector<int>(size.at("patients"), field.sok));
-  return in;
-}
-
-Json CardioBenchmark::reference(const Size& size, const Json& inputs) const {
-  Json out = Json::array();
-  for (int64_t i = 0; i < size.at("patients"); ++i) out.push_back(risk(inputs, i));
-  return {{"risk", out}};
-}
+}  // namespace
 
 const BenchmarkRegistration kRegistration{std::make_unique<CardioBenchmark>()};
 

@@ -61,13 +61,7 @@ static int run_program() {
   for (const Field& f : kFields) plain[f.name] = p.input<std::vector<int64_t>>(f.name);
 
   KeyOptions options{.relin = true};
-  Context cc;
-  KeyPair keys;
-  {
-    auto t = p.phase("keygen");
-    cc = make_bfv(kSpec);
-    keys = generate_keys(p, cc, options);
-  }
+  const auto [cc, keys] = keygen_bfv(p, kSpec, options);
   for (const char* phase : {"encrypt", "compute", "decrypt"}) p.record(phase, 0.0);
 
   Circuit circuit(cc);

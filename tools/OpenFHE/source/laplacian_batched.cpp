@@ -58,13 +58,7 @@ static int run_program() {
 
   const BfvSpec spec{kRingDim, kPlainModulus, 1};  // depth 1: the product with the mask
   KeyOptions options{.rotations = rotation_steps(static_cast<int32_t>(width))};
-  Context cc;
-  KeyPair keys;
-  {
-    auto t = p.phase("keygen");
-    cc = make_bfv(spec);
-    keys = generate_keys(p, cc, options);
-  }
+  const auto [cc, keys] = keygen_bfv(p, spec, options);
   Ciphertext in, out;
   {
     auto t = p.phase("encrypt");

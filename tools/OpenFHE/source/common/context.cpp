@@ -90,6 +90,14 @@ KeyPair generate_keys(fhebench::Program& p, const Context& cc, const KeyOptions&
   return keys;
 }
 
+BfvKeys keygen_bfv(fhebench::Program& p, const BfvSpec& spec, const KeyOptions& options) {
+  auto t = p.phase("keygen");
+  BfvKeys k;
+  k.cc = make_bfv(spec);
+  k.keys = generate_keys(p, k.cc, options);
+  return k;
+}
+
 void report(fhebench::Program& p, const Context& cc, uint32_t depth, const KeyPair& keys,
             const KeyOptions& options, const Ciphertext& fresh) {
   auto crypto = std::dynamic_pointer_cast<CryptoParametersRNS>(cc->GetCryptoParameters());

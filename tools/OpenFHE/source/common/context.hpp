@@ -47,6 +47,13 @@ struct KeyOptions {
 // runs it inside the "keygen" phase.
 KeyPair generate_keys(fhebench::Program& p, const Context& cc, const KeyOptions& options);
 
+// A BFV context and its keys, both made inside the timed "keygen" phase.
+struct BfvKeys {
+  Context cc;
+  KeyPair keys;
+};
+BfvKeys keygen_bfv(fhebench::Program& p, const BfvSpec& spec, const KeyOptions& options);
+
 // Parameters the library chose, and serialized sizes of keys and of one fresh ciphertext.
 // Serialization is counted, not stored, and happens outside the timed phases.
 void report(fhebench::Program& p, const Context& cc, uint32_t depth, const KeyPair& keys,
