@@ -4,9 +4,15 @@
 #include "runner.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <functional>
+#include <set>
 
 #include "atomic_file.h"
 #include "benchmark.h"
@@ -161,6 +167,53 @@ TEST(Runner, AnAbortLeavesTheRunInterruptedNotRunning) {
   });
   EXPECT_THROW(run_benchmarks(options(results, 3), use(fake)), std::runtime_error);
   EXPECT_EQ(test::read_json(test::only_run(results.path()) / "run.json")["status"], "interrupted");
+}
+
+// The largest file below `dir`; with `before_finishing`, only those a run writes before it
+// finishes (run.json, records, input and output files), not its summary, reports or index.
+uintmax_t largest_file(const fs::path& dir, bool before_finishing) {
+  static const std::set<std::string> finishing = {"summary.json", "summary.md", "stats.csv", "tables.tex", "index.sqlite"};
+  uintmax_t largest = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    const std::string folder = e.path().parent_path().filename().string();
+    if (!e.is_regular_file() || (before_finishing && (folder == "site" || folder == "plot" || finishing.count(e.path().filename().string()))))
+      continue;
+    largest = std::max(largest, e.file_size());
+  }
+  return largest;
+}
+
+TEST(Runner, ARunSaysCompleteOnlyOnceItsSummaryIsWritten) {
+  // A process stopped while it finishes the run (here by a file-size limit that only its
+  // summary, reports or index exceed: SIGXFSZ, as abrupt as kill -9) must not leave a
+  // "complete" run that nobody resumes.
+  TempDir reference;
+  FakeExecutor fake([](int) { return Act::right; });
+  ASSERT_EQ(run_benchmarks(options(reference, 1), use(fake)), ExitStatus::ok);
+  const fs::path done = test::only_run(reference.path());
+  const uintmax_t limit = largest_file(done, true) + 512;
+  ASSERT_GT(largest_file(reference.path(), false), limit) << "the limit must stop the run while it finishes";
+
+  TempDir results;
+  const pid_t child = ::fork();
+  if (child == 0) {
+    const rlimit no_core{0, 0}, fsize{limit, limit};
+    ::setrlimit(RLIMIT_CORE, &no_core);
+    ::setrlimit(RLIMIT_FSIZE, &fsize);
+    const int null = ::open("/dev/null", O_WRONLY);  // the limit counts a regular file's offset: no log
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    try {
+      run_benchmarks(options(results, 1), use(fake));
+    } catch (...) {
+    }
+    ::_exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ) << "status " << status;
+  const fs::path run = test::only_run(results.path());
+  EXPECT_NE(test::read_json(run / "run.json")["status"], "complete") << "complete before its summary, reports and index were written";
 }
 
 TEST(Runner, ASecondProcessOnTheSameRunStopsAtOnceNamingTheHolder) {

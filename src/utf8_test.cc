@@ -18,7 +18,8 @@ TEST(Utf8, InvalidBytesAreReplaced) {
 
 TEST(Utf8, TailStartsOnACharacterBoundary) {
   std::string text = "x";
-  for (int i = 0; i < 1500; ++i) text += "\xC3\xA9";  // "x" + "é" * 1500: a 2000-byte cut lands inside one
+  for (int i = 0; i < 1500; ++i) text += "\xC3\xA9";  // "x" + "é" * 1500 (+ "\n", as a program prints it)
+  text += "\n";                                       // 3002 bytes: a 2000-byte cut lands inside an "é"
   const std::string tail = utf8_tail(text, 2000);
   EXPECT_LE(tail.size(), 2000u);
   EXPECT_EQ(tail, valid_utf8(tail));
