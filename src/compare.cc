@@ -1,5 +1,7 @@
 #include "compare.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -35,6 +37,15 @@ std::map<CellKey, CellData> load(const RunStore& store) {
     cells[cell.key()] = d;
   }
   return cells;
+}
+
+// Why two cells' times cannot be compared ("" when they can): a ratio needs ok repetitions
+// on both sides and a baseline above zero.
+std::string no_times(const CellData& a, const CellData& b) {
+  if (a.totals.empty() || b.totals.empty())
+    return fmt::format("no ok repetitions in the {}", a.totals.empty() && b.totals.empty() ? "baseline and the contender"
+                                                      : a.totals.empty() ? "baseline" : "contender");
+  return a.median > 0 ? "" : "the baseline's median is 0";
 }
 
 }  // namespace
@@ -86,6 +97,10 @@ Json compare_runs(const RunStore& a, const RunStore& b, const CompareOptions& o)
       c["verdict"] = ok_a ? "broken" : "fixed";
     } else if (!ok_a) {
       c["verdict"] = "same";
+    } else if (const std::string none = no_times(da, db); !none.empty()) {
+      // A summary that says ok over records that are gone or unreadable: nothing to divide.
+      c["verdict"] = "same";
+      c["note"] = none;
     } else {
       const double ratio = db.median / da.median, p = mann_whitney_p(da.totals, db.totals);
       c["ratio"] = ratio;
