@@ -180,6 +180,33 @@ TEST(PlotScript, DataRowsKeepFailedCellsAndMarkThem) {
     EXPECT_NE(p.script.find(s), std::string::npos) << s;
 }
 
+// docs/protocol.md's optional compile phase is in the summary, the CSVs and the site: the
+// plots draw it too (after the total it is not part of), and plots without it are unchanged.
+TEST(PlotScript, TheCompilePhaseIsDrawnWhenAToolReportsIt) {
+  Json compiler = cell("Concrete", "default", "ok", 0.01);
+  compiler["phases"]["compile"] = stat(0.004);
+  const ReportRun r = sample_run({compiler, cell("SEAL", "batched", "ok", 0.02)});
+  const PlotFiles p = make_plot(r, cells_by_benchmark(r.summary)[0]);
+  const auto rows = lines_without_comments(p.data);
+  ASSERT_EQ(rows.size(), 2u);
+  const auto with = split(rows[0], '\t'), without = split(rows[1], '\t');
+  ASSERT_EQ(with.size(), 15u);
+  EXPECT_EQ(with[1], "Concrete");
+  EXPECT_EQ(with[6], "10");  // the total leaves compile out
+  EXPECT_EQ(with[14], "4");  // compile, in ms
+  ASSERT_EQ(without.size(), 15u);
+  EXPECT_EQ(without[14], "NaN");
+  EXPECT_NE(p.data.find("\tsize\tcompile\n"), std::string::npos);
+  for (const char* s : {"c5 = ", "title \"compile (not in total)\"", "data using ($15>0 ? $15 : NaN)"})
+    EXPECT_NE(p.script.find(s), std::string::npos) << s;
+
+  const ReportRun library = sample_run({cell("SEAL", "batched", "ok", 0.02)});
+  const PlotFiles plain = make_plot(library, cells_by_benchmark(library.summary)[0]);
+  EXPECT_EQ(plain.script.find("$15"), std::string::npos);
+  EXPECT_EQ(plain.script.find("c5"), std::string::npos);
+  EXPECT_EQ(plain.data.find("compile"), std::string::npos);
+}
+
 TEST(PlotScript, SizesBecomeHeadedGroups) {
   const ReportRun r = sample_run({cell("SEAL", "batched", "ok", 2.0, 64), cell("SEAL", "batched", "ok", 0.5, 8)});
   const PlotFiles p = make_plot(r, cells_by_benchmark(r.summary)[0]);
