@@ -1,6 +1,7 @@
 #include "run_index.h"
 
 #include "record.h"
+#include "run_store.h"
 
 #include <sqlite3.h>
 
@@ -24,12 +25,15 @@ CREATE TABLE IF NOT EXISTS cells (
 CREATE INDEX IF NOT EXISTS cells_by_impl ON cells (tool, benchmark, variant, size_key);
 )sql";
 
+// How errors name the index: its file name, as the store lays it out.
+std::string index_name() { return RunStore::index_db("").filename().string() + ": "; }
+
 using Db = std::unique_ptr<sqlite3, decltype(&sqlite3_close)>;
 using Stmt = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
 
 Db open_db(const std::filesystem::path& results_dir) {
   sqlite3* raw = nullptr;
-  const auto path = (results_dir / "index.sqlite").string();
+  const auto path = RunStore::index_db(results_dir).string();
   if (sqlite3_open(path.c_str(), &raw) != SQLITE_OK) {
     std::string err = raw ? sqlite3_errmsg(raw) : "out of memory";
     sqlite3_close(raw);
@@ -51,14 +55,14 @@ void exec(sqlite3* db, const char* sql) {
   if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "?";
     sqlite3_free(err);
-    throw std::runtime_error(std::string("index.sqlite: ") + msg);
+    throw std::runtime_error(index_name() + msg);
   }
 }
 
 Stmt prepare(sqlite3* db, const char* sql) {
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
-    throw std::runtime_error(std::string("index.sqlite: ") + sqlite3_errmsg(db));
+    throw std::runtime_error(index_name() + sqlite3_errmsg(db));
   return Stmt(s, &sqlite3_finalize);
 }
 
@@ -76,7 +80,7 @@ void bind(sqlite3_stmt* s, int i, const Json& v) {
 void step(sqlite3* db, sqlite3_stmt* s, const std::vector<Json>& values) {
   sqlite3_reset(s);
   for (size_t i = 0; i < values.size(); ++i) bind(s, static_cast<int>(i + 1), values[i]);
-  if (sqlite3_step(s) != SQLITE_DONE) throw std::runtime_error(std::string("index.sqlite: ") + sqlite3_errmsg(db));
+  if (sqlite3_step(s) != SQLITE_DONE) throw std::runtime_error(index_name() + sqlite3_errmsg(db));
 }
 
 Json median(const Json& cell, const char* phase) {

@@ -55,7 +55,7 @@ Json site_data(const RunStore& store, const ReportRun& run, const std::string& b
     cell["reps"] = reps;
     Json files = {{"dir", it->second.dir.generic_string()}, {"list", file_names(store.cell_dir(it->second))}};
     const std::string csv = RunStore::csv_path(it->second);
-    if (fs::exists(run.dir / csv)) files["csv"] = csv;
+    if (fs::exists(store.dir() / csv)) files["csv"] = csv;
     cell["files"] = files;
   }
   return {{"format", 1}, {"base", base}, {"run", run.run}, {"summary", summary}};
