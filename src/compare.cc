@@ -22,11 +22,7 @@ struct CellData {
 // The cells of a run by key, with the statuses its summary gives them.
 std::map<CellKey, CellData> load(const RunStore& store) {
   std::map<CellKey, Status> status;
-  const Json summary = read_or_summarize(store);
-  for (const auto& s : summary["cells"]) {
-    const CellSummary c = cell_summary_from_json(s);
-    status[c.cell.key()] = c.status;
-  }
+  for (const CellSummary& c : read_run_summary(store).cells) status[c.cell.key()] = c.status;
   std::map<CellKey, CellData> cells;
   for (const Cell& cell : store.matrix()) {
     CellData d;

@@ -22,7 +22,7 @@ size_t display_width(const std::string& s) {  // UTF-8 code points
 
 struct Row {
   double y;
-  const Json* cell;  // nullptr: a size heading
+  const CellSummary* cell;  // nullptr: a size heading
   std::string label;
 };
 
@@ -31,10 +31,10 @@ std::vector<Row> layout(const BenchmarkCells& b) {
   double y = 0;
   const bool headings = b.sizes.size() > 1;
   for (const auto& size : b.sizes) {
-    if (headings) rows.push_back({y++, nullptr, size[0]->value("size_key", "") + ":"});
-    for (const Json* c : size) {
-      std::string label = impl_label(*c);
-      if (!cell_fine(*c)) label += " ✗ " + c->value("status", "");
+    if (headings) rows.push_back({y++, nullptr, size[0]->cell.size_key + ":"});
+    for (const CellSummary* c : size) {
+      std::string label = c->label();
+      if (!c->fine()) label += " ✗ " + to_string(c->status);
       rows.push_back({y++, c, (headings ? "  " : "") + label});
     }
   }
@@ -63,23 +63,23 @@ std::string data_file(const ReportRun& run, const BenchmarkCells& b, const std::
                          compiled ? "\tNaN" : "");
       continue;
     }
-    const Json& c = *r.cell;
+    const CellSummary& c = *r.cell;
     std::vector<std::string> f = {number(r.y), gnuplot_text(r.label)};
     for (const char* p : kCanonicalPhases) f.push_back(number(phase_median(c, p) * u.factor));
     f.push_back(number(phase_median(c, "total") * u.factor));
     f.push_back(number(phase_sd(c, "total") * u.factor));
-    f.push_back(cell_fine(c) ? "1" : "0");
-    f.push_back(gnuplot_text(c.value("status", "?")));
+    f.push_back(c.fine() ? "1" : "0");
+    f.push_back(gnuplot_text(to_string(c.status)));
     std::string note = "-";
-    if (!has_figures(c)) {
-      std::string reason = c.value("reason", "");
+    if (!c.has_figures()) {
+      std::string reason = c.reason;
       if (reason.size() > 70) reason = reason.substr(0, 67) + "...";
-      note = gnuplot_text(fmt::format("✗ {}: no timings{}", c.value("status", "?"), reason.empty() ? "" : " (" + reason + ")"));
+      note = gnuplot_text(fmt::format("✗ {}: no timings{}", to_string(c.status), reason.empty() ? "" : " (" + reason + ")"));
     }
     f.push_back(note);
-    f.push_back(gnuplot_text(c.value("tool", "")));
-    f.push_back(gnuplot_text(c.value("variant", "")));
-    f.push_back(gnuplot_text(c.value("size_key", "")));
+    f.push_back(gnuplot_text(c.cell.tool));
+    f.push_back(gnuplot_text(c.cell.variant));
+    f.push_back(gnuplot_text(c.cell.size_key));
     if (compiled) f.push_back(number(phase_median(c, kCompilePhase) * u.factor));
     out += fmt::format("{}\n", fmt::join(f, "\t"));
   }
@@ -162,11 +162,11 @@ PlotFiles make_plot(const ReportRun& run, const BenchmarkCells& b) {
   for (const Row& r : rows) {
     label_chars = std::max(label_chars, display_width(r.label));
     if (!r.cell) continue;
-    if (has_figures(*r.cell))
+    if (r.cell->has_figures())
       max_total = std::max(max_total, phase_median(*r.cell, "total") + phase_sd(*r.cell, "total"));
-    any_bad |= !cell_fine(*r.cell);
-    any_note |= !has_figures(*r.cell);
-    reps = std::max(reps, r.cell->value("n_used", 0));
+    any_bad |= !r.cell->fine();
+    any_note |= !r.cell->has_figures();
+    reps = std::max(reps, static_cast<int>(r.cell->n_used));
   }
   const TimeUnit u = unit_for(max_total);
   const auto [xmin, xmax] = log_range(rows, u);

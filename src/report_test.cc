@@ -38,7 +38,7 @@ ReportRun sample_run(Json cells) {
   ReportRun r;
   r.id = "20261128_160000";
   r.run = {{"id", r.id}, {"options", {{"repetitions", 3}}}, {"machine", {{"cpu_model", "Test CPU"}, {"cores", 2}}}};
-  r.summary = {{"run", r.id}, {"cells", std::move(cells)}};
+  r.summary = run_summary_from_json({{"run", r.id}, {"cells", std::move(cells)}});
   return r;
 }
 
@@ -67,18 +67,18 @@ TEST(ReportData, LabelsAndOrder) {
   const ReportRun r = sample_run({cell("SEAL", "batched", "ok", 0.5, 64), cell("SEAL", "batched", "ok", 0.05, 8),
                                   cell("Plaintext", "default", "ok", 0.001, 64), cell("Broken", "default", "error", NAN, 8),
                                   cell("TFHE", "default", "ok", 0.01, 8)});
-  EXPECT_EQ(impl_label(r.summary["cells"][0]), "SEAL/batched");
-  EXPECT_EQ(impl_label(r.summary["cells"][2]), "Plaintext");
+  EXPECT_EQ(r.summary.cells[0].label(), "SEAL/batched");
+  EXPECT_EQ(r.summary.cells[2].label(), "Plaintext");
   const auto groups = cells_by_benchmark(r.summary);
   ASSERT_EQ(groups.size(), 1u);
   ASSERT_EQ(groups[0].sizes.size(), 2u);
   // Sizes numerically (8 before 64); fastest first; cells without figures last.
   const auto& small = groups[0].sizes[0];
   ASSERT_EQ(small.size(), 3u);
-  EXPECT_EQ((*small[0])["tool"], "TFHE");
-  EXPECT_EQ((*small[1])["tool"], "SEAL");
-  EXPECT_EQ((*small[2])["tool"], "Broken");
-  EXPECT_EQ((*groups[0].sizes[1][0])["tool"], "Plaintext");
+  EXPECT_EQ(small[0]->cell.tool, "TFHE");
+  EXPECT_EQ(small[1]->cell.tool, "SEAL");
+  EXPECT_EQ(small[2]->cell.tool, "Broken");
+  EXPECT_EQ(groups[0].sizes[1][0]->cell.tool, "Plaintext");
   EXPECT_EQ(groups[0].count(), 5u);
 }
 

@@ -98,7 +98,7 @@ Json finalize_run(const RunStore& store, const std::string& status) {
   Json run = store.read_run();
   write_csvs(store);
   const Json summary = summarize_run(store);
-  const std::string markdown = summary_markdown(summary, run);
+  const std::string markdown = summary_markdown(run_summary_from_json(summary), run);
   store.write_summary(summary, markdown);
   run["status"] = status;
   run["finished"] = utc_timestamp();

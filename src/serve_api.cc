@@ -30,12 +30,12 @@ Json run_entry(const fs::path& results_dir, const std::string& id) {
     e["machine"] = fmt::format("{}, {} cores", text_of(m, "cpu_model"), text_of(m, "cores"));
     std::set<std::string> tools, benchmarks;
     int not_ok = 0;
-    for (const auto& c : r.summary["cells"]) {
-      tools.insert(c.value("tool", ""));
-      benchmarks.insert(c.value("benchmark", ""));
-      not_ok += !cell_fine(c);
+    for (const CellSummary& c : r.summary.cells) {
+      tools.insert(c.cell.tool);
+      benchmarks.insert(c.cell.benchmark);
+      not_ok += !c.fine();
     }
-    e["cells"] = r.summary["cells"].size();
+    e["cells"] = r.summary.cells.size();
     e["not_ok"] = not_ok;
     e["tools"] = tools;
     e["benchmarks"] = benchmarks;
