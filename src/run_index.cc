@@ -83,14 +83,14 @@ void step(sqlite3* db, sqlite3_stmt* s, const std::vector<Json>& values) {
   if (sqlite3_step(s) != SQLITE_DONE) throw std::runtime_error(index_name() + sqlite3_errmsg(db));
 }
 
-Json median(const Json& cell, const char* phase) {
-  if (!cell["phases"].contains(phase) || cell["phases"][phase].value("n", 0) == 0) return nullptr;
-  return cell["phases"][phase]["median"];
+Json median(const CellSummary& cell, const char* phase) {
+  const auto it = cell.phases.find(phase);
+  return it == cell.phases.end() || it->second.n == 0 ? Json() : Json(it->second.median);
 }
 
 }  // namespace
 
-void index_run(const std::filesystem::path& results_dir, const Json& run, const Json& summary) {
+void index_run(const std::filesystem::path& results_dir, const Json& run, const RunSummary& summary) {
   Db db = open_db(results_dir);
   exec(db.get(), "BEGIN IMMEDIATE");
   try {
@@ -103,12 +103,15 @@ void index_run(const std::filesystem::path& results_dir, const Json& run, const 
     step(db.get(), del.get(), {run["id"]});
     auto cell_stmt = prepare(db.get(),
                              "INSERT INTO cells VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
-    for (const auto& c : summary["cells"]) {
-      const Json total_sd = c["phases"].contains("total") ? c["phases"]["total"]["sd"] : Json();
+    for (const CellSummary& c : summary.cells) {
+      const auto total = c.phases.find("total");
+      const Cell& k = c.cell;
       step(db.get(), cell_stmt.get(),
-           {run["id"], c["tool"], c["benchmark"], c["variant"], c["size_key"], c["scheme"], c["status"],
-            c["counts"][to_string(Status::ok)], median(c, "keygen"), median(c, "encrypt"), median(c, "compute"), median(c, "decrypt"),
-            median(c, "total"), total_sd, c["peak_rss_bytes"]["median"], c["security"]["bits"], c.dump()});
+           {run["id"], k.tool, k.benchmark, k.variant, k.size_key, k.scheme, to_string(c.status),
+            c.counts.count(Status::ok) ? c.counts.at(Status::ok) : 0, median(c, "keygen"), median(c, "encrypt"),
+            median(c, "compute"), median(c, "decrypt"), median(c, "total"),
+            total == c.phases.end() ? Json() : Json(total->second.sd), c.peak_rss_median,
+            c.security.bits ? Json(*c.security.bits) : Json(), to_json(c).dump()});
     }
     exec(db.get(), "COMMIT");
   } catch (...) {
