@@ -174,6 +174,22 @@ CellSummary summarize_cell(const Cell& cell, const std::vector<Record>& records,
   return s;
 }
 
+bool RunSummary::compiled() const {
+  return std::any_of(cells.begin(), cells.end(), [](const CellSummary& c) { return c.phases.count(kCompilePhase) > 0; });
+}
+
+Json to_json(const RunSummary& s) {
+  Json cells = Json::array();
+  for (const auto& c : s.cells) cells.push_back(to_json(c));
+  return {{"run", s.run}, {"reference", s.reference}, {"cells", cells}};
+}
+
+RunSummary run_summary_from_json(const Json& j) {
+  RunSummary s{j.value("run", ""), j.value("reference", std::string(kDefaultReference)), {}};
+  for (const auto& c : j.value("cells", Json::array())) s.cells.push_back(cell_summary_from_json(c));
+  return s;
+}
+
 Json summarize_run(const RunStore& store) {
   const Json run = store.read_run();
   const int reps = run["options"].value("repetitions", 1);
@@ -186,19 +202,19 @@ Json summarize_run(const RunStore& store) {
       reference_total[{cell.benchmark, cell.size_key}] = s.phases["total"].median;
     cells.push_back(std::move(s));
   }
-  Json out = Json::array();
   for (auto& s : cells) {
     const auto it = reference_total.find({s.cell.benchmark, s.cell.size_key});
     const double total = s.has_figures() ? s.phases["total"].median : 0.0;
     if (it != reference_total.end() && it->second > 0 && total > 0) s.vs_reference = total / it->second;
-    out.push_back(to_json(s));
   }
-  return {{"run", store.id()}, {"reference", reference}, {"cells", out}};
+  return to_json(RunSummary{store.id(), reference, std::move(cells)});
 }
 
 Json read_or_summarize(const RunStore& store) {
   if (auto summary = store.read_summary()) return *summary;
   return summarize_run(store);
 }
+
+RunSummary read_run_summary(const RunStore& store) { return run_summary_from_json(read_or_summarize(store)); }
 
 }  // namespace fhebench

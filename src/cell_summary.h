@@ -37,6 +37,13 @@ struct CellSummary {
   bool has_figures() const;
 };
 
+// A run's summary.json: its cells' summaries, and the tool their totals are a multiple of.
+struct RunSummary {
+  std::string run, reference;
+  std::vector<CellSummary> cells;
+  bool compiled() const;  // whether some cell reports the optional compile phase
+};
+
 // The key every summary.json cell has: those below plus label, fine, parameters and log_q.
 Json to_json(const CellSummary& s);
 CellSummary cell_summary_from_json(const Json& j);
@@ -54,9 +61,14 @@ CellSummary summarize_cell(const Cell& cell, const std::vector<Record>& records,
 // benchmark and size.
 Json summarize_run(const RunStore& store);
 
+Json to_json(const RunSummary& s);
+RunSummary run_summary_from_json(const Json& j);
+
 // summary.json as the store has it, or computed from the records when it is not written
 // yet (a run going on or interrupted before finishing); throws std::runtime_error when
 // it is unreadable. What report and compare both read.
 Json read_or_summarize(const RunStore& store);
+// The same, typed: what every report reads.
+RunSummary read_run_summary(const RunStore& store);
 
 }  // namespace fhebench

@@ -47,7 +47,8 @@ void add_compare_command(CLI::App& app, CliState& state) {
                  fmt::format("{} {}/{}", c["tool"].get<std::string>(), c["benchmark"].get<std::string>(), c["variant"].get<std::string>()),
                  c["size_key"].get<std::string>(), w, time("a"), time("b"),
                  c.contains("ratio") ? fmt::format("{:.3f}", c["ratio"].get<double>()) : "-",
-                 c.contains("p") ? fmt::format("{:.2g}", c["p"].get<double>()) : "-", c["verdict"].get<std::string>());
+                 c.contains("p") ? fmt::format("{:.2g}", c["p"].get<double>()) : "-",
+                 c["verdict"].get<std::string>() + (c.contains("note") ? " (" + c["note"].get<std::string>() + ")" : ""));
     }
   });
 }

@@ -56,14 +56,14 @@ bool exec_cell(const RunStore& store, const Cell& cell, const RunOptions& o, con
                                  setup.available ? "its build is not in the shared cache " + setup.build_dir.string() : setup.reason));
     return false;
   }
-  Json where = {{"job", env_or("SLURM_ARRAY_JOB_ID", env_or("SLURM_JOB_ID", ""))},
-                {"task", env_or("SLURM_ARRAY_TASK_ID", "")}, {"node", hostname()}, {"started", utc_timestamp()}};
+  TaskLocation where{env_or("SLURM_ARRAY_JOB_ID", env_or("SLURM_JOB_ID", "")), env_or("SLURM_ARRAY_TASK_ID", ""),
+                     hostname(), utc_timestamp(), ""};
   // Tasks of two submissions (a resume while a job still runs) never run one cell at once.
   const auto lock = store.lock_cell(cell);
   store.write_task_location(cell, where);
   progress.start_cell(0, cell_label(cell), o.repetitions);
   run_cell(store, cell, o, limits_from(o), executor.launch(*tool, *impl, setup), executor, progress);
-  where["finished"] = utc_timestamp();
+  where.finished = utc_timestamp();
   store.write_task_location(cell, where);
   progress.finish_cell("recorded");
   return true;
@@ -76,7 +76,8 @@ int exec_cells(const std::string& results, const std::string& id, const std::str
   RunOptions o = options_from_json(run["options"]);
   o.results = results;
   // Relative --tools-dir values meant the submitter's working directory.
-  const fs::path cwd = run.contains("slurm") ? fs::path(run["slurm"]["jobs"].back().value("cwd", "")) : fs::path();
+  const std::vector<SlurmJob> jobs = store.slurm_jobs();
+  const fs::path cwd = jobs.empty() ? fs::path() : jobs.back().cwd;
   for (auto& d : o.tools_dirs)
     if (fs::path(d).is_relative() && !cwd.empty()) d = (cwd / d).string();
   if (!tasks_file.empty()) {

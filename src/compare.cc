@@ -1,5 +1,7 @@
 #include "compare.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -20,11 +22,7 @@ struct CellData {
 // The cells of a run by key, with the statuses its summary gives them.
 std::map<CellKey, CellData> load(const RunStore& store) {
   std::map<CellKey, Status> status;
-  const Json summary = read_or_summarize(store);
-  for (const auto& s : summary["cells"]) {
-    const CellSummary c = cell_summary_from_json(s);
-    status[c.cell.key()] = c.status;
-  }
+  for (const CellSummary& c : read_run_summary(store).cells) status[c.cell.key()] = c.status;
   std::map<CellKey, CellData> cells;
   for (const Cell& cell : store.matrix()) {
     CellData d;
@@ -35,6 +33,15 @@ std::map<CellKey, CellData> load(const RunStore& store) {
     cells[cell.key()] = d;
   }
   return cells;
+}
+
+// Why two cells' times cannot be compared ("" when they can): a ratio needs ok repetitions
+// on both sides and a baseline above zero.
+std::string no_times(const CellData& a, const CellData& b) {
+  if (a.totals.empty() || b.totals.empty())
+    return fmt::format("no ok repetitions in the {}", a.totals.empty() && b.totals.empty() ? "baseline and the contender"
+                                                      : a.totals.empty() ? "baseline" : "contender");
+  return a.median > 0 ? "" : "the baseline's median is 0";
 }
 
 }  // namespace
@@ -86,6 +93,10 @@ Json compare_runs(const RunStore& a, const RunStore& b, const CompareOptions& o)
       c["verdict"] = ok_a ? "broken" : "fixed";
     } else if (!ok_a) {
       c["verdict"] = "same";
+    } else if (const std::string none = no_times(da, db); !none.empty()) {
+      // A summary that says ok over records that are gone or unreadable: nothing to divide.
+      c["verdict"] = "same";
+      c["note"] = none;
     } else {
       const double ratio = db.median / da.median, p = mann_whitney_p(da.totals, db.totals);
       c["ratio"] = ratio;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "atomic_file.h"
 #include "test_util.h"
 
@@ -48,6 +50,22 @@ TEST(Compare, FindsASlowdownAndIgnoresNoise) {
   EXPECT_NEAR(c["cells"][0]["ratio"].get<double>(), 1.3, 0.01);
   EXPECT_EQ(compare_runs(slow, base, {})["cells"][0]["verdict"], "faster");
   EXPECT_EQ(compare_runs(base, same, {})["cells"][0]["verdict"], "same");
+}
+
+// A summary that says ok over no ok records (removed or unreadable since) gave a NaN ratio,
+// printed as -nan: now there is no ratio, a note says why, and it is not a regression.
+TEST(Compare, ACellWithoutOkRepetitionsHasNoRatio) {
+  TempDir results;
+  const auto base = make_run(results.path(), {1.0, 1.0, 1.0});
+  const auto empty = make_run(results.path(), {});
+  for (const auto& [a, b, who] : {std::tuple{&base, &empty, "contender"}, std::tuple{&empty, &base, "baseline"},
+                                  std::tuple{&empty, &empty, "baseline and the contender"}}) {
+    const Json c = compare_runs(*a, *b, {})["cells"][0];
+    EXPECT_FALSE(c.contains("ratio")) << c.dump();
+    EXPECT_FALSE(c.contains("p")) << c.dump();
+    EXPECT_EQ(c["verdict"], "same");
+    EXPECT_EQ(c["note"], std::string("no ok repetitions in the ") + who);
+  }
 }
 
 TEST(Compare, ABrokenCellIsARegression) {

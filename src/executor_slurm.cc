@@ -31,9 +31,9 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-Submission load_submission(const RunStore& store, const Json& entry) {
-  Submission s{entry.at("job").get<std::string>(), {}};
-  const auto text = read_file(store.dir() / entry.at("tasks_file").get<std::string>());
+Submission load_submission(const SlurmJob& job) {
+  Submission s{job.job, {}};
+  const auto text = read_file(job.tasks_file);
   if (text) s.tasks = Json::parse(*text).at("tasks").get<std::vector<std::vector<size_t>>>();
   return s;
 }
@@ -41,35 +41,30 @@ Submission load_submission(const RunStore& store, const Json& entry) {
 // The run's latest job when some task of it is not over yet (the submitter died, or a
 // second `--resume` came while it runs).
 std::optional<Submission> active_submission(const RunStore& store) {
-  const Json run = store.read_run();
-  if (!run.contains("slurm") || run["slurm"].value("jobs", Json::array()).empty()) return std::nullopt;
-  const Json& last = run["slurm"]["jobs"].back();
-  const auto tasks = job_tasks(last.at("job").get<std::string>());
-  if (!tasks) throw std::runtime_error("cannot ask Slurm about job " + last.at("job").get<std::string>());
+  const std::vector<SlurmJob> jobs = store.slurm_jobs();
+  if (jobs.empty()) return std::nullopt;
+  const auto tasks = job_tasks(jobs.back().job);
+  if (!tasks) throw std::runtime_error("cannot ask Slurm about job " + jobs.back().job);
   for (const auto& t : *tasks)
-    if (!is_terminal(t.state)) return load_submission(store, last);
+    if (!is_terminal(t.state)) return load_submission(jobs.back());
   return std::nullopt;
 }
 
 // Writes the task list and batch script, submits them, and records the job in run.json.
 Submission submit(const RunStore& store, const std::vector<Cell>& cells, const std::vector<size_t>& pending,
                   const RunOptions& o, const ExecutorOptions& eo, Progress& progress) {
-  Json run = store.read_run();
-  Json& jobs = run["slurm"]["jobs"];
-  if (!jobs.is_array()) jobs = Json::array();
-  const size_t n = jobs.size() + 1;
+  const size_t n = store.slurm_jobs().size() + 1;
   Submission s{"", group_tasks(cells, pending, eo.slurm_task)};
-  const fs::path dir = store.dir() / "slurm";
-  fs::create_directories(dir);
-  const std::string tasks_file = fmt::format("slurm/submit_{}.json", n);
-  write_file_atomic(store.dir() / tasks_file, Json{{"tasks", s.tasks}}.dump() + "\n");
-  const fs::path script = dir / fmt::format("submit_{}.sh", n);
+  fs::create_directories(store.slurm_dir());
+  const fs::path tasks_file = store.slurm_tasks(n);
+  write_file_atomic(tasks_file, Json{{"tasks", s.tasks}}.dump() + "\n");
+  const fs::path script = store.slurm_script(n);
   const fs::path results = fs::absolute(store.results_dir());
   write_file_atomic(script, fmt::format("#!/bin/sh\n# fhebench run {}: one array task runs the pending repetitions of its cells.\n"
                                         "exec {} exec-cell --results {} --run {} --tasks {} --task \"$SLURM_ARRAY_TASK_ID\"\n",
                                         store.id(), shell_quote(fs::read_symlink("/proc/self/exe").string()),
                                         shell_quote(results.string()), shell_quote(store.id()),
-                                        shell_quote((store.dir() / tasks_file).string())));
+                                        shell_quote(tasks_file.string())));
   fs::permissions(script, fs::perms::owner_exec, fs::perm_options::add);
   size_t largest = 0;
   for (const auto& t : s.tasks) largest = std::max(largest, t.size());
@@ -79,16 +74,14 @@ Submission submit(const RunStore& store, const std::vector<Cell>& cells, const s
   req.minutes = time_limit_minutes(o.timeout_s, o.repetitions + o.warmup, largest);
   req.cpus_per_task = o.threads;
   req.script = script;
-  req.output = fs::absolute(dir) / "%A_%a.out";
+  req.output = fs::absolute(store.slurm_output("%A", "%a"));
   req.chdir = fs::absolute(store.dir());
   req.partition = eo.partition;
   req.account = eo.account;
   req.exclusive = eo.exclusive;
   req.extra = eo.sbatch_options;
   s.job = sbatch(req);
-  jobs.push_back({{"job", s.job}, {"submitted", utc_timestamp()}, {"tasks_file", tasks_file},
-                  {"cwd", fs::current_path().string()}, {"sbatch", sbatch_argv(req)}});
-  store.write_run(run);
+  store.add_slurm_job({s.job, utc_timestamp(), tasks_file, fs::current_path(), sbatch_argv(req)});
   progress.message(fmt::format("submitted Slurm job {}: {} array task{} ({}), time limit {} min per task; see `squeue -j {}`",
                                s.job, s.tasks.size(), s.tasks.size() == 1 ? "" : "s",
                                eo.slurm_task == "tool" ? "one per tool" : "one per cell", req.minutes, s.job));
@@ -159,7 +152,7 @@ class Follower {
   }
 
   void report_unfinished(const Submission& s, size_t task, const TaskState& t, size_t cell) {
-    const fs::path out = store_.dir() / "slurm" / fmt::format("{}_{}.out", s.job, task);
+    const fs::path out = store_.slurm_output(s.job, std::to_string(task));
     std::string tail = file_tail(out, 300);
     if (const auto nl = tail.rfind('\n'); nl != std::string::npos) tail = tail.substr(nl + 1);
     progress_.message(fmt::format("{}: Slurm task {}_{} ended {}{} before all repetitions were recorded{}",

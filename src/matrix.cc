@@ -91,7 +91,7 @@ std::vector<Cell> plan_matrix(const RunOptions& o, const std::vector<const Tool*
         for (const auto& impl : t->implementations) {
           if (impl.benchmark != b->name() || !selected(o.variants, impl.variant)) continue;
           Cell c{t->name, impl.benchmark, impl.variant, impl.scheme, impl_id(*t, impl), size, size_key(size), {}};
-          c.dir = fs::path("cells") / c.tool / c.impl / c.size_key;
+          c.dir = RunStore::cell_folder(c);
           group.push_back(std::move(c));
         }
       std::stable_sort(group.begin(), group.end(), [](const Cell& a, const Cell& b) {

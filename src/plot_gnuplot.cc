@@ -10,8 +10,7 @@
 
 namespace fhebench {
 
-std::vector<std::string> write_plots(const ReportRun& run) {
-  const fs::path dir = run.dir / "plot";
+std::vector<std::string> write_plots(const ReportRun& run, const fs::path& dir) {
   fs::create_directories(dir);
   write_file_atomic(dir / "redraw.sh", redraw_script());
   fs::permissions(dir / "redraw.sh", fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
@@ -25,7 +24,8 @@ std::vector<std::string> write_plots(const ReportRun& run) {
   }
   if (!capture_output({"gnuplot", "--version"}, 10))
     throw std::runtime_error("gnuplot not found: the plot data and scripts are in " + dir.string() +
-                             "; install gnuplot (Debian: gnuplot-nox) and run plot/redraw.sh");
+                             "; install gnuplot (Debian: gnuplot-nox) and run " +
+                             (dir.filename() / "redraw.sh").string());
   std::vector<std::string> failures;
   for (const auto& script : scripts) {
     ProcessSpec spec;

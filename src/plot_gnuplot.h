@@ -9,8 +9,8 @@
 
 namespace fhebench {
 
-// Returns one line per benchmark that could not be drawn (the data and script are written
+// Into `dir` (the store's plot_dir()). Returns one line per benchmark that could not be drawn (the data and script are written
 // anyway); throws std::runtime_error when gnuplot is missing.
-std::vector<std::string> write_plots(const ReportRun& run);
+std::vector<std::string> write_plots(const ReportRun& run, const fs::path& dir);
 
 }  // namespace fhebench

@@ -10,7 +10,7 @@
 namespace fhebench {
 namespace {
 
-constexpr const char* kColors[] = {"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1"};
+constexpr const char* kColors[] = {"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f"};  // the last: compile
 constexpr int kWidth = 1280;     // px (png, svg); the pdf has the same proportions
 constexpr int kRowPx = 30;
 
@@ -22,7 +22,7 @@ size_t display_width(const std::string& s) {  // UTF-8 code points
 
 struct Row {
   double y;
-  const Json* cell;  // nullptr: a size heading
+  const CellSummary* cell;  // nullptr: a size heading
   std::string label;
 };
 
@@ -31,45 +31,56 @@ std::vector<Row> layout(const BenchmarkCells& b) {
   double y = 0;
   const bool headings = b.sizes.size() > 1;
   for (const auto& size : b.sizes) {
-    if (headings) rows.push_back({y++, nullptr, size[0]->value("size_key", "") + ":"});
-    for (const Json* c : size) {
-      std::string label = impl_label(*c);
-      if (!cell_fine(*c)) label += " ✗ " + c->value("status", "");
+    if (headings) rows.push_back({y++, nullptr, size[0]->cell.size_key + ":"});
+    for (const CellSummary* c : size) {
+      std::string label = c->label();
+      if (!c->fine()) label += " ✗ " + to_string(c->status);
       rows.push_back({y++, c, (headings ? "  " : "") + label});
     }
   }
   return rows;
 }
 
-std::string data_file(const ReportRun& run, const BenchmarkCells& b, const std::vector<Row>& rows, const TimeUnit& u) {
+// Whether some cell of the plot reported the optional compile phase: then it is drawn too.
+bool any_compile(const std::vector<Row>& rows) {
+  return std::any_of(rows.begin(), rows.end(), [](const Row& r) { return r.cell && !std::isnan(phase_median(*r.cell, kCompilePhase)); });
+}
+
+// The data file's columns ($3... in the script): the compile phase is the last, after the
+// SoK phases and the total, so that runs without it keep the same file.
+std::string data_file(const ReportRun& run, const BenchmarkCells& b, const std::vector<Row>& rows, const TimeUnit& u,
+                      bool compiled) {
+  const std::string compile_column = compiled ? std::string("\t") + kCompilePhase : "";
   std::string out = fmt::format(
       "# fhebench run {}, benchmark {}: medians over the ok repetitions in {} (NaN: no figures).\n"
       "# sd_total: standard deviation of the total over the same repetitions. ok: 1 verified, 0 not ok,\n"
       "# -1 a size heading. Edit and redraw with `gnuplot plot_{}.gp`.\n"
-      "# y\tlabel\tkeygen\tencrypt\tcompute\tdecrypt\ttotal\tsd_total\tok\tstatus\tnote\ttool\tvariant\tsize\n",
-      run.id, b.benchmark, u.name, b.benchmark);
+      "# y\tlabel\tkeygen\tencrypt\tcompute\tdecrypt\ttotal\tsd_total\tok\tstatus\tnote\ttool\tvariant\tsize{}\n",
+      run.id, b.benchmark, u.name, b.benchmark, compile_column);
   for (const Row& r : rows) {
     if (!r.cell) {
-      out += fmt::format("{}\t{}\tNaN\tNaN\tNaN\tNaN\tNaN\tNaN\t-1\t-\t-\t-\t-\t-\n", r.y, gnuplot_text(r.label));
+      out += fmt::format("{}\t{}\tNaN\tNaN\tNaN\tNaN\tNaN\tNaN\t-1\t-\t-\t-\t-\t-{}\n", r.y, gnuplot_text(r.label),
+                         compiled ? "\tNaN" : "");
       continue;
     }
-    const Json& c = *r.cell;
+    const CellSummary& c = *r.cell;
     std::vector<std::string> f = {number(r.y), gnuplot_text(r.label)};
     for (const char* p : kCanonicalPhases) f.push_back(number(phase_median(c, p) * u.factor));
     f.push_back(number(phase_median(c, "total") * u.factor));
     f.push_back(number(phase_sd(c, "total") * u.factor));
-    f.push_back(cell_fine(c) ? "1" : "0");
-    f.push_back(gnuplot_text(c.value("status", "?")));
+    f.push_back(c.fine() ? "1" : "0");
+    f.push_back(gnuplot_text(to_string(c.status)));
     std::string note = "-";
-    if (!has_figures(c)) {
-      std::string reason = c.value("reason", "");
+    if (!c.has_figures()) {
+      std::string reason = c.reason;
       if (reason.size() > 70) reason = reason.substr(0, 67) + "...";
-      note = gnuplot_text(fmt::format("✗ {}: no timings{}", c.value("status", "?"), reason.empty() ? "" : " (" + reason + ")"));
+      note = gnuplot_text(fmt::format("✗ {}: no timings{}", to_string(c.status), reason.empty() ? "" : " (" + reason + ")"));
     }
     f.push_back(note);
-    f.push_back(gnuplot_text(c.value("tool", "")));
-    f.push_back(gnuplot_text(c.value("variant", "")));
-    f.push_back(gnuplot_text(c.value("size_key", "")));
+    f.push_back(gnuplot_text(c.cell.tool));
+    f.push_back(gnuplot_text(c.cell.variant));
+    f.push_back(gnuplot_text(c.cell.size_key));
+    if (compiled) f.push_back(number(phase_median(c, kCompilePhase) * u.factor));
     out += fmt::format("{}\n", fmt::join(f, "\t"));
   }
   return out;
@@ -80,7 +91,7 @@ std::pair<double, double> log_range(const std::vector<Row>& rows, const TimeUnit
   double lo = INFINITY, hi = 0;
   for (const Row& r : rows) {
     if (!r.cell) continue;
-    for (const char* p : {"keygen", "encrypt", "compute", "decrypt", "total"}) {
+    for (const char* p : {"keygen", "encrypt", "compute", "decrypt", "total", kCompilePhase}) {
       const double v = phase_median(*r.cell, p) * u.factor;
       if (v > 0) lo = std::min(lo, v), hi = std::max(hi, v + phase_sd(*r.cell, "total") * u.factor * (p[0] == 't'));
     }
@@ -89,7 +100,7 @@ std::pair<double, double> log_range(const std::vector<Row>& rows, const TimeUnit
   return {std::pow(10, std::floor(std::log10(lo))), std::pow(10, std::ceil(std::log10(hi) + 1e-9))};
 }
 
-std::string phase_plots_linear(bool any_bad, bool any_note) {
+std::string phase_plots_linear(bool any_bad, bool any_note, bool compiled) {
   // Labels of cells that are not ok are drawn in red beside the axis instead of as tic labels.
   std::string s = "plot data using (0):1:ytic(strcol(9) eq \"0\" ? \"\" : strcol(2)) with points pt -1 notitle";
   std::string start = "0";
@@ -101,6 +112,11 @@ std::string phase_plots_linear(bool any_bad, bool any_note) {
                      end, start == "0" ? "0" : start, i + 1, kCanonicalPhases[i]);
     start = "(" + end + ")";
   }
+  // Compile is outside the total: stacked after it, so the total's error bar stays where it ends.
+  if (compiled)
+    s += fmt::format(", \\\n     '' using ({0}+$15):($9==1||$9==0 ? $1 : NaN):({0}):({0}+$15):($1-h):($1+h) with boxxyerror "
+                     "fc rgb c5 fs solid 1.0 noborder title \"{1} (not in total)\"",
+                     start, kCompilePhase);
   if (any_bad)
     s += ", \\\n     '' using ($7):($9==0 ? $1 : NaN):(0):($7):($1-h):($1+h) with boxxyerror "
          "fc rgb bad fs transparent pattern 4 border lc rgb bad lw 1.5 notitle";
@@ -110,18 +126,19 @@ std::string phase_plots_linear(bool any_bad, bool any_note) {
   return s + "\n";
 }
 
-std::string phase_plots_log(bool any_bad) {
+std::string phase_plots_log(bool any_bad, bool compiled) {
   std::string s = "plot ";
-  const char* cols[] = {"$3", "$4", "$5", "$6"};
-  for (int i = 0; i < 4; ++i) {
+  const char* cols[] = {"$3", "$4", "$5", "$6", "$15"};
+  const int n = compiled ? 5 : 4;
+  for (int i = 0; i < n; ++i) {
     if (i) s += ", \\\n     ";
     s += fmt::format("data using ({0}>0 ? {0} : NaN):1:(xmin):({0}>0 ? {0} : NaN):($1+g*({1}-0.42)):($1+g*({1}+0.42)) "
                      "with boxxyerror fc rgb c{2} fs solid 1.0 noborder notitle",
-                     cols[i], i - 1.5, i + 1, kCanonicalPhases[i]);
+                     cols[i], i - (n - 1) / 2.0, i + 1);
   }
   if (any_bad)
-    s += ", \\\n     '' using ($7):($9==0 && $7>0 ? $1 : NaN):(xmin):($7):($1-2*g):($1+2*g) with boxxyerror "
-         "fc rgb bad fs transparent pattern 4 border lc rgb bad lw 1.5 title \"not ok (✗)\"";
+    s += fmt::format(", \\\n     '' using ($7):($9==0 && $7>0 ? $1 : NaN):(xmin):($7):($1-{0:g}*g):($1+{0:g}*g) with boxxyerror "
+                     "fc rgb bad fs transparent pattern 4 border lc rgb bad lw 1.5 title \"not ok (✗)\"", n / 2.0);
   s += ", \\\n     '' using ($7>0 ? $7 : NaN):1:($7-$8>xmin ? $7-$8 : xmin):($7+$8) with xerrorbars pt 7 ps 0.6 "
        "lc rgb \"#111111\" lw 1.2 title \"total ± 1 sd\"";
   return s + "\n";
@@ -137,6 +154,7 @@ std::string gnuplot_text(const std::string& s) {
 
 PlotFiles make_plot(const ReportRun& run, const BenchmarkCells& b) {
   const auto rows = layout(b);
+  const bool compiled = any_compile(rows);
   double max_total = 0;
   bool any_bad = false, any_note = false;
   int reps = 0;
@@ -144,11 +162,11 @@ PlotFiles make_plot(const ReportRun& run, const BenchmarkCells& b) {
   for (const Row& r : rows) {
     label_chars = std::max(label_chars, display_width(r.label));
     if (!r.cell) continue;
-    if (has_figures(*r.cell))
+    if (r.cell->has_figures())
       max_total = std::max(max_total, phase_median(*r.cell, "total") + phase_sd(*r.cell, "total"));
-    any_bad |= !cell_fine(*r.cell);
-    any_note |= !has_figures(*r.cell);
-    reps = std::max(reps, r.cell->value("n_used", 0));
+    any_bad |= !r.cell->fine();
+    any_note |= !r.cell->has_figures();
+    reps = std::max(reps, static_cast<int>(r.cell->n_used));
   }
   const TimeUnit u = unit_for(max_total);
   const auto [xmin, xmax] = log_range(rows, u);
@@ -165,9 +183,9 @@ reset
 data = "{bench}.dat"
 set datafile separator "\t"
 set datafile commentschars "#"
-c1 = "{c1}"; c2 = "{c2}"; c3 = "{c3}"; c4 = "{c4}"; bad = "#d62728"
+c1 = "{c1}"; c2 = "{c2}"; c3 = "{c3}"; c4 = "{c4}"; bad = "#d62728"{c5}
 h = 0.38          # half the height of a stacked bar (rows are 1 apart)
-g = 0.19          # height of one grouped bar on the log axis
+g = {g}          # height of one grouped bar on the log axis
 xmin = {xmin}; xmax = {xmax}
 W = {width}; H = {height}; split = {split:.3f}
 
@@ -209,12 +227,14 @@ do for [fmt in "png pdf svg"] {{
 )",
                                fmt::arg("bench", b.benchmark), fmt::arg("run", run.id), fmt::arg("c1", kColors[0]),
                                fmt::arg("c2", kColors[1]), fmt::arg("c3", kColors[2]), fmt::arg("c4", kColors[3]),
+                               fmt::arg("c5", compiled ? fmt::format("; c5 = \"{}\"", kColors[4]) : ""),
+                               fmt::arg("g", compiled ? "0.152" : "0.19"),
                                fmt::arg("xmin", number(xmin)), fmt::arg("xmax", number(xmax)), fmt::arg("width", kWidth),
                                fmt::arg("height", height), fmt::arg("lmargin", label_chars + 2), fmt::arg("split", split), fmt::arg("title", gnuplot_text(title)),
                                fmt::arg("ymax", rows.empty() ? 0 : rows.back().y), fmt::arg("unit", u.name),
-                               fmt::arg("linear", phase_plots_linear(any_bad, any_note)),
-                               fmt::arg("log", phase_plots_log(any_bad)));
-  return {data_file(run, b, rows, u), gp};
+                               fmt::arg("linear", phase_plots_linear(any_bad, any_note, compiled)),
+                               fmt::arg("log", phase_plots_log(any_bad, compiled)));
+  return {data_file(run, b, rows, u, compiled), gp};
 }
 
 std::string redraw_script() {

@@ -1,7 +1,8 @@
 // The gnuplot data and script of one benchmark's plot (plot/<benchmark>.dat and
 // plot/plot_<benchmark>.gp): implementations as rows, the four phases stacked on a linear
 // axis beside the same phases grouped on a log axis (gnuplot refuses stacked histograms on a
-// log axis), error bars from the repetitions, and every cell that is not ok kept, labelled
+// log axis; the optional compile phase, outside the total, after them when a tool reports it),
+// error bars from the repetitions, and every cell that is not ok kept, labelled
 // and hatched red. The script draws plot_<benchmark>.png, .pdf and .svg and stands alone,
 // so a user can edit either file and redraw with `gnuplot plot_<benchmark>.gp`.
 #pragma once

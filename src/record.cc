@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <charconv>
 #include <utility>
 #include <vector>
 
@@ -17,18 +18,65 @@ constexpr std::array<std::pair<Status, const char*>, 7> kNames = {{{Status::ok, 
                                                                    {Status::partial, "partial"},
                                                                    {Status::missing, "missing"}}};
 
-template <typename T>
-T member(const Json& j, const char* key, T fallback) {
-  if (!j.is_object() || !j.contains(key)) return fallback;
-  try {
-    return j[key].get<T>();
-  } catch (const Json::exception&) {
-    return fallback;
+// Reads the members of one JSON object by type. A member that is absent takes its default;
+// one of the wrong type takes it too, and the first such member ("measure.wall_s") is noted,
+// so that one field list serves both the tolerant and the checked reading.
+class Fields {
+ public:
+  Fields(const Json& j, std::string prefix, std::string* wrong) : j_(j), prefix_(std::move(prefix)), wrong_(wrong) {}
+
+  std::string text(const char* key, const std::string& fallback = "") const {
+    return fits(key, [](const Json& v) { return v.is_string(); }) ? j_[key].get<std::string>() : fallback;
   }
+  std::optional<std::string> optional_text(const char* key) const {
+    return fits(key, [](const Json& v) { return v.is_string(); }) ? std::optional<std::string>(j_[key].get<std::string>()) : std::nullopt;
+  }
+  bool flag(const char* key, bool fallback = false) const {
+    return fits(key, [](const Json& v) { return v.is_boolean(); }) ? j_[key].get<bool>() : fallback;
+  }
+  double number(const char* key, double fallback = 0) const {
+    return fits(key, [](const Json& v) { return v.is_number(); }) ? j_[key].get<double>() : fallback;
+  }
+  int integer(const char* key, int fallback = 0) const {
+    return fits(key, [](const Json& v) { return v.is_number(); }) ? j_[key].get<int>() : fallback;
+  }
+  uint64_t count(const char* key, uint64_t fallback = 0) const {  // a whole number, not negative
+    return fits(key, [](const Json& v) { return v.is_number_unsigned() || (v.is_number_integer() && v.get<int64_t>() >= 0); })
+               ? j_[key].get<uint64_t>() : fallback;
+  }
+  // An object member, or null when absent or not an object.
+  Json object(const char* key) const { return fits(key, [](const Json& v) { return v.is_object(); }) ? j_[key] : Json(); }
+  bool has(const char* key) const { return j_.is_object() && j_.contains(key); }
+  // Notes `key` as wrong (a value of the right type that means nothing, like an unknown status).
+  void wrong(const std::string& key) const {
+    if (wrong_ && wrong_->empty()) *wrong_ = prefix_ + key;
+  }
+
+ private:
+  bool fits(const char* key, bool (*is)(const Json&)) const {
+    if (!has(key)) return false;
+    if (is(j_[key])) return true;
+    wrong(key);
+    return false;
+  }
+  const Json& j_;
+  std::string prefix_;
+  std::string* wrong_;
+};
+
+Json phases_of(const Fields& f, std::string* wrong) {
+  Json phases = f.object("phases");
+  if (phases.is_null()) return Json::object();
+  for (const auto& [name, v] : phases.items())
+    if (!v.is_number() && wrong && wrong->empty()) *wrong = "phases." + name;
+  return phases;
 }
 
-Json object_member(const Json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_object() ? j[key] : Json::object();
+// Absent for a repetition that was not run (no wall time); its fields are checked either way.
+std::optional<Measure> measure_of(const Fields& f) {
+  const Measure m{f.number("wall_s"),       f.number("user_s"), f.number("sys_s"), f.count("peak_rss_bytes"),
+                  f.count("max_rss_bytes"), f.text("memory_method"), f.integer("exit_code", -1), f.integer("signal")};
+  return f.has("wall_s") ? std::optional<Measure>(m) : std::nullopt;
 }
 
 }  // namespace
@@ -51,6 +99,19 @@ void to_json(Json& j, Status s) { j = to_string(s); }
 void from_json(const Json& j, Status& s) { s = status_from_string(j.is_string() ? j.get<std::string>() : ""); }
 
 std::string RepId::name() const { return warmup ? fmt::format("warmup_{}", number) : fmt::format("rep_{:03}", number); }
+
+std::optional<RepId> RepId::parse(const std::string& stem) {
+  for (const bool warmup : {false, true}) {
+    const std::string prefix = warmup ? "warmup_" : "rep_";
+    if (stem.rfind(prefix, 0) != 0) continue;
+    RepId id{0, warmup};
+    const char* end = stem.data() + stem.size();
+    const auto [at, ec] = std::from_chars(stem.data() + prefix.size(), end, id.number);
+    // Only the spelling name() writes: "rep_1" beside "rep_001" would be a second repetition 1.
+    if (ec == std::errc() && at == end && id.number > 0 && id.name() == stem) return id;
+  }
+  return std::nullopt;
+}
 
 std::optional<double> Record::precision_bits() const {
   if (verify.is_object() && verify.contains("precision_bits") && verify["precision_bits"].is_number())
@@ -81,56 +142,32 @@ Json to_json(const Record& r) {
   return j;
 }
 
-Record record_from_json(const Json& j) {
+Record record_from_json(const Json& j, std::string* wrong) {
+  std::string first;
+  if (!j.is_object()) first = "not a JSON object";
+  const Fields f(j, "", &first);
   Record r;
-  r.id = {member(j, "repetition", 0), member(j, "warmup", false)};
-  r.status = status_from_string(member<std::string>(j, "status", "error"));
-  r.reason = member<std::string>(j, "reason", "");
-  r.correct = member(j, "correct", false);
-  r.phases = object_member(j, "phases");
-  r.started = member<std::string>(j, "started", "");
-  r.host = member<std::string>(j, "host", "");
-  const Json m = object_member(j, "measure");
-  r.where = member<std::string>(m, "where", "");
-  if (m.contains("wall_s"))
-    r.measure = Measure{member(m, "wall_s", 0.0),           member(m, "user_s", 0.0),
-                        member(m, "sys_s", 0.0),            member<uint64_t>(m, "peak_rss_bytes", 0),
-                        member<uint64_t>(m, "max_rss_bytes", 0), member<std::string>(m, "memory_method", ""),
-                        member(m, "exit_code", -1),         member(m, "signal", 0)};
-  if (j.is_object() && j.contains("fhe") && j["fhe"].is_object()) r.fhe = j["fhe"];
-  if (j.is_object() && j.contains("sizes") && j["sizes"].is_object()) r.sizes = j["sizes"];
-  if (j.is_object() && j.contains("verify") && j["verify"].is_object()) r.verify = j["verify"];
-  if (j.is_object() && j.contains("stderr_tail") && j["stderr_tail"].is_string()) r.stderr_tail = j["stderr_tail"];
-  if (j.is_object() && j.contains("stdout_tail") && j["stdout_tail"].is_string()) r.stdout_tail = j["stdout_tail"];
-  if (j.is_object() && j.contains("cleanup") && j["cleanup"].is_string()) r.cleanup = j["cleanup"];
+  r.id = {static_cast<int>(f.count("repetition")), f.flag("warmup")};
+  const std::string status = f.text("status", "error");
+  r.status = status_from_string(status);
+  if (to_string(r.status) != status) f.wrong("status");
+  r.reason = f.text("reason");
+  r.correct = f.flag("correct");
+  r.phases = phases_of(f, &first);
+  r.started = f.text("started");
+  r.host = f.text("host");
+  const Json m = f.object("measure");
+  const Fields mf(m, "measure.", &first);
+  r.where = mf.text("where");
+  r.measure = measure_of(mf);
+  r.fhe = f.object("fhe");
+  r.sizes = f.object("sizes");
+  r.verify = f.object("verify");
+  r.stderr_tail = f.optional_text("stderr_tail");
+  r.stdout_tail = f.optional_text("stdout_tail");
+  r.cleanup = f.optional_text("cleanup");
+  if (wrong) *wrong = first;
   return r;
-}
-
-std::string wrong_field(const Json& j) {
-  using T = Json::value_t;
-  const auto fits = [](const Json& v, T want) {
-    return want == T::number_float ? v.is_number() : want == T::number_unsigned ? v.is_number_unsigned() : v.type() == want;
-  };
-  static const std::vector<std::pair<const char*, T>> top = {
-      {"repetition", T::number_unsigned}, {"warmup", T::boolean}, {"status", T::string}, {"reason", T::string},
-      {"correct", T::boolean},   {"phases", T::object},   {"started", T::string},  {"host", T::string},
-      {"measure", T::object},    {"fhe", T::object},      {"sizes", T::object},    {"verify", T::object},
-      {"stderr_tail", T::string}, {"stdout_tail", T::string}, {"cleanup", T::string}};
-  static const std::vector<std::pair<const char*, T>> measure = {
-      {"wall_s", T::number_float},         {"user_s", T::number_float},        {"sys_s", T::number_float},
-      {"peak_rss_bytes", T::number_unsigned}, {"max_rss_bytes", T::number_unsigned}, {"memory_method", T::string},
-      {"exit_code", T::number_float},      {"signal", T::number_float},        {"where", T::string}};
-  for (const auto& [key, want] : top)
-    if (j.contains(key) && !fits(j[key], want)) return key;
-  if (j.contains("status") && to_string(status_from_string(j["status"].get<std::string>())) != j["status"])
-    return "status";
-  if (j.contains("phases"))
-    for (const auto& [name, v] : j["phases"].items())
-      if (!v.is_number()) return "phases." + name;
-  if (j.contains("measure"))
-    for (const auto& [key, want] : measure)
-      if (j["measure"].contains(key) && !fits(j["measure"][key], want)) return std::string("measure.") + key;
-  return "";
 }
 
 Json to_json(const CellKey& k) {
@@ -138,8 +175,8 @@ Json to_json(const CellKey& k) {
 }
 
 CellKey cell_key_from_json(const Json& j) {
-  return {member<std::string>(j, "tool", ""), member<std::string>(j, "benchmark", ""),
-          member<std::string>(j, "variant", ""), member<std::string>(j, "size_key", "")};
+  const Fields f(j, "", nullptr);
+  return {f.text("tool"), f.text("benchmark"), f.text("variant"), f.text("size_key")};
 }
 
 }  // namespace fhebench

@@ -30,6 +30,9 @@ struct RepId {
   int number = 0;
   bool warmup = false;
   std::string name() const;  // "rep_001", "warmup_1": the record's file stem
+  // The inverse of name(), and the only parser of it: nullopt for any other text
+  // ("rep_1", "rep_000", "rep_001.output").
+  static std::optional<RepId> parse(const std::string& stem);
   auto operator<=>(const RepId&) const = default;
 };
 
@@ -60,11 +63,10 @@ struct Record {
 };
 
 Json to_json(const Record& r);
-// Tolerant: a field that is missing or of the wrong type takes its default.
-Record record_from_json(const Json& j);
-// For a record read from disk, which may have been edited by hand: "" when every field
-// record_from_json reads has its type, else the first that does not ("phases.compute").
-std::string wrong_field(const Json& j);
+// Never throws: a field that is missing or of the wrong type takes its default. `wrong`
+// (for a record read from disk, which may have been edited by hand) gets "" when every
+// field has its type, else the first that does not ("phases.compute", "not a JSON object").
+Record record_from_json(const Json& j, std::string* wrong = nullptr);
 
 // A cell as runs name it: the same key in two runs is the same measurement.
 struct CellKey {

@@ -39,6 +39,42 @@ TEST(Record, JsonRoundTripKeepsEveryField) {
   EXPECT_EQ(record_from_json(Json("garbage")).status, Status::error);  // never throws
 }
 
+// One field list: the checked reading names the first member of the wrong type, and the
+// tolerant one takes the defaults as before.
+TEST(Record, CheckedReadingNamesTheFirstFieldOfTheWrongType) {
+  const Json good = {{"repetition", 2}, {"status", "ok"}, {"phases", {{"compute", 1.0}}},
+                     {"measure", {{"wall_s", 1.5}, {"peak_rss_bytes", 10}, {"where", "local"}}}};
+  std::string wrong = "unset";
+  EXPECT_EQ(record_from_json(good, &wrong).id.number, 2);
+  EXPECT_EQ(wrong, "");
+  const auto wrong_in = [&](const char* key, const Json& value) {
+    Json j = good;
+    j[Json::json_pointer(key)] = value;
+    std::string w;
+    record_from_json(j, &w);
+    return w;
+  };
+  EXPECT_EQ(wrong_in("/phases/compute", "fast"), "phases.compute");
+  EXPECT_EQ(wrong_in("/status", "fine"), "status");
+  EXPECT_EQ(wrong_in("/repetition", -1), "repetition");
+  EXPECT_EQ(wrong_in("/measure/peak_rss_bytes", 1.5), "measure.peak_rss_bytes");
+  EXPECT_EQ(wrong_in("/measure/where", 7), "measure.where");
+  EXPECT_EQ(wrong_in("/stderr_tail", Json::array()), "stderr_tail");
+  record_from_json(Json::array(), &wrong);
+  EXPECT_EQ(wrong, "not a JSON object");
+  Json tolerant = good;
+  tolerant["stderr_tail"] = 3;
+  EXPECT_FALSE(record_from_json(tolerant).stderr_tail.has_value());
+}
+
+TEST(RepId, ParsesExactlyWhatNameWrites) {
+  EXPECT_EQ(RepId::parse("rep_007"), (RepId{7, false}));
+  EXPECT_EQ(RepId::parse("rep_1234"), (RepId{1234, false}));
+  EXPECT_EQ(RepId::parse("warmup_2"), (RepId{2, true}));
+  for (const char* other : {"rep_7", "rep_000", "rep_", "rep_001.output", "rep_-01", "warmup_02", "rep_99999999999", "x"})
+    EXPECT_FALSE(RepId::parse(other).has_value()) << other;
+}
+
 TEST(CellKey, OrdersAndRoundTrips) {
   const CellKey a{"SEAL", "cardio", "batched", "patients=1"}, b{"SEAL", "cardio", "batched", "patients=64"};
   EXPECT_LT(a, b);
@@ -101,6 +137,44 @@ TEST(RunStore, ARecordWithAFieldOfTheWrongTypeIsReadAsUnreadable) {
   EXPECT_EQ(s.counts.at(Status::ok), 1);
   EXPECT_EQ(s.counts.at(Status::error), 5);
   EXPECT_DOUBLE_EQ(s.phases.at("compute").median, 1.0);
+}
+
+Cell test_cell() {
+  return {"SEAL", "cardio", "batched", "BFV", "seal_cardio_batched", {{"patients", 1}}, "patients=1",
+          "cells/SEAL/seal_cardio_batched/patients=1"};
+}
+
+// rep_1.json is not the store's spelling of repetition 1: it used to be read as a second
+// repetition 1 beside rep_001.json (which --resume checks for).
+TEST(RunStore, AFileNamedLikeARecordButNotSpelledAsOneIsNoRecord) {
+  test::TempDir results;
+  RunStore store = RunStore::create(results.path());
+  const Cell cell = test_cell();
+  fs::create_directories(store.cell_dir(cell));
+  Record r;
+  r.id = {1, false};
+  r.status = Status::ok;
+  store.write_record(cell, r);
+  write_file_atomic(store.cell_dir(cell) / "rep_1.json", to_json(r).dump());
+  write_file_atomic(store.cell_dir(cell) / "rep_000.json", to_json(r).dump());
+  const auto records = store.records(cell);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].status, Status::ok);
+}
+
+// A record file that cannot be read at all is not "not a JSON object": the reason says it
+// could not be read, and why.
+TEST(RunStore, ARecordThatCannotBeReadSaysSoWithTheSystemsReason) {
+  test::TempDir results;
+  RunStore store = RunStore::create(results.path());
+  const Cell cell = test_cell();
+  fs::create_directories(store.cell_dir(cell) / "rep_003.json");
+  const auto records = store.records(cell);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].id.number, 3);
+  EXPECT_EQ(records[0].status, Status::error);
+  EXPECT_NE(records[0].reason.find("rep_003.json could not be read (Is a directory)"), std::string::npos) << records[0].reason;
+  EXPECT_EQ(records[0].reason.find("JSON"), std::string::npos) << records[0].reason;
 }
 
 TEST(RunStore, OpensARunByIdOrByFolderAndRefusesOthers) {

@@ -13,6 +13,16 @@
 #include "summary_table.h"
 
 namespace fhebench {
+namespace {
+
+// What `fhebench report` lists: the files relative to the run folder.
+std::vector<std::string> relative(const RunStore& store, const std::vector<fs::path>& files) {
+  std::vector<std::string> out;
+  for (const auto& f : files) out.push_back(store.relative(f));
+  return out;
+}
+
+}  // namespace
 
 ReportResult write_report(const RunStore& store, const ReportParts& parts, const Json* run_json) {
   ReportRun run = load_report_run(store);
@@ -27,18 +37,19 @@ ReportResult write_report(const RunStore& store, const ReportParts& parts, const
     }
   };
   if (parts.tables) {
-    part("tables", {"summary.md", "tables.tex", "stats.csv"}, [&] {
-      write_file_atomic(run.dir / "summary.md", summary_markdown(run.summary, run.run));
-      write_file_atomic(run.dir / "tables.tex", tables_tex(run));
-      write_file_atomic(run.dir / "stats.csv", stats_csv(run));
+    const std::vector<fs::path> files = {store.summary_md_path(), store.tables_tex_path(), store.stats_csv_path()};
+    part("tables", relative(store, files), [&] {
+      write_file_atomic(files[0], summary_markdown(run.summary, run.run));
+      write_file_atomic(files[1], tables_tex(run));
+      write_file_atomic(files[2], stats_csv(run));
     });
   }
   if (parts.plots) {
-    part("plots", {"plot/"}, [&] {
-      for (const auto& failure : write_plots(run)) result.problems.push_back("plots: " + failure);
+    part("plots", {store.relative(store.plot_dir()) + "/"}, [&] {
+      for (const auto& failure : write_plots(run, store.plot_dir())) result.problems.push_back("plots: " + failure);
     });
   }
-  if (parts.site) part("site", {"site/index.html"}, [&] { write_site(store, run); });
+  if (parts.site) part("site", relative(store, {store.site_index()}), [&] { write_site(store, run); });
   return result;
 }
 
@@ -47,7 +58,7 @@ void report_after_run(const RunStore& store, const Json& run) {
     const ReportResult r = write_report(store, {}, &run);
     for (const auto& p : r.problems) fmt::print(stderr, "fhebench: warning: report: {}\n", p);
     if (!r.written.empty())
-      fmt::print(stderr, "report: {} ({})\n", (store.dir() / "site" / "index.html").string(), fmt::join(r.written, ", "));
+      fmt::print(stderr, "report: {} ({})\n", store.site_index().string(), fmt::join(r.written, ", "));
   } catch (const std::exception& e) {
     fmt::print(stderr, "fhebench: warning: no report for run {}: {} (the results are stored; retry with `fhebench report {}`)\n",
                store.id(), e.what(), store.id());

@@ -32,28 +32,17 @@ std::vector<std::string> run_ids(const fs::path& results_dir) {
 }
 
 ReportRun load_report_run(const RunStore& store) {
-  return {store.id(), store.dir(), store.read_run(), read_or_summarize(store)};
+  return {store.id(), store.dir(), store.read_run(), read_run_summary(store)};
 }
 
-std::string impl_label(const Json& cell) {
-  if (cell.contains("label") && cell["label"].is_string()) return cell["label"];
-  return impl_label(cell.value("tool", "?"), cell.value("variant", "default"));  // summaries before "label"
+static double stat_of(const CellSummary& cell, const std::string& phase, double Stats::*what) {
+  const auto it = cell.phases.find(phase);
+  if (!cell.has_figures() || it == cell.phases.end() || it->second.n == 0) return std::numeric_limits<double>::quiet_NaN();
+  return it->second.*what;
 }
 
-bool cell_fine(const Json& cell) { return is_fine(status_from_string(cell.value("status", ""))); }
-
-bool has_figures(const Json& cell) {
-  return cell.contains("phases") && cell["phases"].contains("total") && cell["phases"]["total"].value("n", 0) > 0;
-}
-
-static double stat_of(const Json& cell, const std::string& phase, const char* what) {
-  if (!has_figures(cell) || !cell["phases"].contains(phase) || cell["phases"][phase].value("n", 0) == 0)
-    return std::numeric_limits<double>::quiet_NaN();
-  return cell["phases"][phase].value(what, 0.0);
-}
-
-double phase_median(const Json& cell, const std::string& phase) { return stat_of(cell, phase, "median"); }
-double phase_sd(const Json& cell, const std::string& phase) { return stat_of(cell, phase, "sd"); }
+double phase_median(const CellSummary& cell, const std::string& phase) { return stat_of(cell, phase, &Stats::median); }
+double phase_sd(const CellSummary& cell, const std::string& phase) { return stat_of(cell, phase, &Stats::sd); }
 
 size_t BenchmarkCells::count() const {
   size_t n = 0;
@@ -61,28 +50,27 @@ size_t BenchmarkCells::count() const {
   return n;
 }
 
-std::vector<BenchmarkCells> cells_by_benchmark(const Json& summary) {
+std::vector<BenchmarkCells> cells_by_benchmark(const RunSummary& summary) {
   std::vector<BenchmarkCells> out;
-  std::map<std::string, std::map<std::string, std::vector<const Json*>>> groups;
-  for (const auto& c : summary["cells"]) {
-    const std::string b = c.value("benchmark", "?");
+  std::map<std::string, std::map<std::string, std::vector<const CellSummary*>>> groups;
+  for (const auto& c : summary.cells) {
+    const std::string& b = c.cell.benchmark;
     if (std::none_of(out.begin(), out.end(), [&](const auto& x) { return x.benchmark == b; })) out.push_back({b, {}});
-    groups[b][c.value("size_key", "")].push_back(&c);
+    groups[b][c.cell.size_key].push_back(&c);
   }
-  auto size_less = [](const Json* a, const Json* b) {  // numeric, key by key (keys are sorted)
-    const Json& sa = a->value("size", Json::object());
-    const Json& sb = b->value("size", Json::object());
-    for (const auto& [k, v] : sa.items()) {
-      const double x = v.is_number() ? v.get<double>() : 0, y = sb.contains(k) && sb[k].is_number() ? sb[k].get<double>() : 0;
+  auto size_less = [](const CellSummary* a, const CellSummary* b) {  // numeric, key by key (keys are sorted)
+    for (const auto& [k, x] : a->cell.size) {
+      const auto it = b->cell.size.find(k);
+      const int64_t y = it == b->cell.size.end() ? 0 : it->second;
       if (x != y) return x < y;
     }
     return false;
   };
-  auto faster = [](const Json* a, const Json* b) {
+  auto faster = [](const CellSummary* a, const CellSummary* b) {
     const double ta = phase_median(*a, "total"), tb = phase_median(*b, "total");
     if (std::isnan(ta) != std::isnan(tb)) return std::isnan(tb);
     if (!std::isnan(ta) && ta != tb) return ta < tb;
-    return impl_label(*a) < impl_label(*b);
+    return a->label() < b->label();
   };
   for (auto& bc : out) {
     for (auto& [_, cells] : groups[bc.benchmark]) {

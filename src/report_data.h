@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cell_summary.h"
 #include "run_store.h"
 
 namespace fhebench {
@@ -17,30 +18,25 @@ bool valid_run_id(const std::string& id);
 struct ReportRun {
   std::string id;
   fs::path dir;
-  Json run;      // run.json
-  Json summary;  // summary.json (computed from the records when the file is missing)
+  Json run;            // run.json
+  RunSummary summary;  // summary.json (computed from the records when the file is missing)
 };
 
 // Throws std::runtime_error when run.json or summary.json is unreadable.
 ReportRun load_report_run(const RunStore& store);
 
-// "SEAL/batched", or just the tool for the default variant: the tool exactly as results name it.
-std::string impl_label(const Json& cell);
-// ok (or partial: fewer repetitions, all ok); anything else is marked wherever it is shown.
-bool cell_fine(const Json& cell);
-bool has_figures(const Json& cell);
 // The median of a phase ("total" too) in seconds; NaN when the cell has no figures.
-double phase_median(const Json& cell, const std::string& phase);
-double phase_sd(const Json& cell, const std::string& phase);
+double phase_median(const CellSummary& cell, const std::string& phase);
+double phase_sd(const CellSummary& cell, const std::string& phase);
 
 // One benchmark's cells: sizes in numeric order, within a size the fastest first and cells
 // without figures last; benchmarks in summary.json's order.
 struct BenchmarkCells {
   std::string benchmark;
-  std::vector<std::vector<const Json*>> sizes;
+  std::vector<std::vector<const CellSummary*>> sizes;
   size_t count() const;
 };
-std::vector<BenchmarkCells> cells_by_benchmark(const Json& summary);
+std::vector<BenchmarkCells> cells_by_benchmark(const RunSummary& summary);
 
 struct TimeUnit {
   std::string name;  // "s", "ms", "µs"

@@ -10,13 +10,11 @@
 namespace fhebench {
 namespace {
 
-std::string security_tex(const Json& cell) {
-  const Json& s = cell.value("security", Json::object());
-  const std::string source = s.value("source", "none");
-  if (source == "none") return "--";
-  if (s.value("below_128", false)) return "$<$128";
-  const std::string bits = s.contains("bits") && s["bits"].is_number() ? s["bits"].dump() : "?";
-  return source == "declared" ? bits + " (decl.)" : bits;
+std::string security_tex(const SecurityLevel& s) {
+  if (s.source == "none") return "--";
+  if (s.below_128) return "$<$128";
+  const std::string bits = s.bits ? std::to_string(*s.bits) : "?";
+  return s.source == "declared" ? bits + " (decl.)" : bits;
 }
 
 std::string unit_tex(const TimeUnit& u) { return u.name == "µs" ? "$\\mu$s" : u.name; }
@@ -28,26 +26,25 @@ std::string label_id(const std::string& s) {
   return out;
 }
 
-std::string row(const Json& c, const TimeUnit& u, bool size_column, int mark) {
-  std::vector<std::string> f = {latex_escape(impl_label(c)) + (mark ? fmt::format("\\textsuperscript{{{}}}", mark) : ""),
-                                latex_escape(c.value("scheme", ""))};
-  if (size_column) f.push_back(latex_escape(c.value("size_key", "")));
+std::string row(const CellSummary& c, const TimeUnit& u, bool size_column, int mark) {
+  std::vector<std::string> f = {latex_escape(c.label()) + (mark ? fmt::format("\\textsuperscript{{{}}}", mark) : ""),
+                                latex_escape(c.cell.scheme)};
+  if (size_column) f.push_back(latex_escape(c.cell.size_key));
   for (const char* p : kCanonicalPhases) f.push_back(three_digits(phase_median(c, p) * u.factor));
   f.push_back(three_digits(phase_median(c, "total") * u.factor));
   const double sd = phase_sd(c, "total") * u.factor;
   f.back() += std::isnan(sd) || sd == 0 ? "" : " $\\pm$ " + three_digits(sd);
-  f.push_back(c.contains("vs_plaintext") && c["vs_plaintext"].is_number() ? three_digits(c["vs_plaintext"].get<double>()) : "--");
-  const double mem = c.value("peak_rss_bytes", Json::object()).value("median", 0.0);
-  f.push_back(mem > 0 ? three_digits(mem / 1048576.0) : "--");
-  f.push_back(security_tex(c));
+  f.push_back(c.vs_reference ? three_digits(*c.vs_reference) : "--");
+  f.push_back(c.peak_rss_median > 0 ? three_digits(c.peak_rss_median / 1048576.0) : "--");
+  f.push_back(security_tex(c.security));
   return fmt::format("    {} \\\\\n", fmt::join(f, " & "));
 }
 
 std::string table(const ReportRun& run, const BenchmarkCells& b) {
   double max_total = 0;
   for (const auto& size : b.sizes)
-    for (const Json* c : size)
-      if (has_figures(*c)) max_total = std::max(max_total, phase_median(*c, "total"));
+    for (const CellSummary* c : size)
+      if (c->has_figures()) max_total = std::max(max_total, phase_median(*c, "total"));
   const TimeUnit u = unit_for(max_total);
   const bool size_column = b.sizes.size() > 1;
   const int reps = run.run.value("options", Json::object()).value("repetitions", 0);
@@ -55,7 +52,7 @@ std::string table(const ReportRun& run, const BenchmarkCells& b) {
                                     "deviation), as a multiple of the plaintext baseline, peak memory and security level "
                                     "in bits. fhebench run {}.",
                                     latex_escape(b.benchmark),
-                                    size_column ? "" : " (" + latex_escape(b.sizes[0][0]->value("size_key", "")) + ")",
+                                    size_column ? "" : " (" + latex_escape(b.sizes[0][0]->cell.size_key) + ")",
                                     unit_tex(u), reps, latex_escape(run.id));
   std::string out = fmt::format("\\begin{{table}}[tbp]\n  \\centering\n  \\small\n  \\caption{{{}}}\n  \\label{{tab:fhebench-{}}}\n",
                                 caption, label_id(b.benchmark));
@@ -67,12 +64,12 @@ std::string table(const ReportRun& run, const BenchmarkCells& b) {
   std::vector<std::string> notes;
   for (size_t i = 0; i < b.sizes.size(); ++i) {
     if (i) out += "    \\addlinespace\n";
-    for (const Json* c : b.sizes[i]) {
+    for (const CellSummary* c : b.sizes[i]) {
       int mark = 0;
-      if (!cell_fine(*c)) {
-        notes.push_back(fmt::format("\\textsuperscript{{{}}}{} ({}): {}{}", notes.size() + 1, latex_escape(impl_label(*c)),
-                                    latex_escape(c->value("size_key", "")), latex_escape(c->value("status", "")),
-                                    c->value("reason", "").empty() ? "" : " -- " + latex_escape(c->value("reason", "").substr(0, 160))));
+      if (!c->fine()) {
+        notes.push_back(fmt::format("\\textsuperscript{{{}}}{} ({}): {}{}", notes.size() + 1, latex_escape(c->label()),
+                                    latex_escape(c->cell.size_key), latex_escape(to_string(c->status)),
+                                    c->reason.empty() ? "" : " -- " + latex_escape(c->reason.substr(0, 160))));
         mark = static_cast<int>(notes.size());
       }
       out += row(*c, u, size_column, mark);

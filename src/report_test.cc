@@ -38,7 +38,7 @@ ReportRun sample_run(Json cells) {
   ReportRun r;
   r.id = "20261128_160000";
   r.run = {{"id", r.id}, {"options", {{"repetitions", 3}}}, {"machine", {{"cpu_model", "Test CPU"}, {"cores", 2}}}};
-  r.summary = {{"run", r.id}, {"cells", std::move(cells)}};
+  r.summary = run_summary_from_json({{"run", r.id}, {"cells", std::move(cells)}});
   return r;
 }
 
@@ -67,18 +67,18 @@ TEST(ReportData, LabelsAndOrder) {
   const ReportRun r = sample_run({cell("SEAL", "batched", "ok", 0.5, 64), cell("SEAL", "batched", "ok", 0.05, 8),
                                   cell("Plaintext", "default", "ok", 0.001, 64), cell("Broken", "default", "error", NAN, 8),
                                   cell("TFHE", "default", "ok", 0.01, 8)});
-  EXPECT_EQ(impl_label(r.summary["cells"][0]), "SEAL/batched");
-  EXPECT_EQ(impl_label(r.summary["cells"][2]), "Plaintext");
+  EXPECT_EQ(r.summary.cells[0].label(), "SEAL/batched");
+  EXPECT_EQ(r.summary.cells[2].label(), "Plaintext");
   const auto groups = cells_by_benchmark(r.summary);
   ASSERT_EQ(groups.size(), 1u);
   ASSERT_EQ(groups[0].sizes.size(), 2u);
   // Sizes numerically (8 before 64); fastest first; cells without figures last.
   const auto& small = groups[0].sizes[0];
   ASSERT_EQ(small.size(), 3u);
-  EXPECT_EQ((*small[0])["tool"], "TFHE");
-  EXPECT_EQ((*small[1])["tool"], "SEAL");
-  EXPECT_EQ((*small[2])["tool"], "Broken");
-  EXPECT_EQ((*groups[0].sizes[1][0])["tool"], "Plaintext");
+  EXPECT_EQ(small[0]->cell.tool, "TFHE");
+  EXPECT_EQ(small[1]->cell.tool, "SEAL");
+  EXPECT_EQ(small[2]->cell.tool, "Broken");
+  EXPECT_EQ(groups[0].sizes[1][0]->cell.tool, "Plaintext");
   EXPECT_EQ(groups[0].count(), 5u);
 }
 
@@ -178,6 +178,33 @@ TEST(PlotScript, DataRowsKeepFailedCellsAndMarkThem) {
   for (const char* s : {"data = \"cardio.dat\"", "set output \"plot_cardio.\".fmt", "do for [fmt in \"png pdf svg\"]",
                         "pngcairo", "pdfcairo", "set terminal svg", "set logscale x", "xerrorbars", "pattern 4", "time (ms)"})
     EXPECT_NE(p.script.find(s), std::string::npos) << s;
+}
+
+// docs/protocol.md's optional compile phase is in the summary, the CSVs and the site: the
+// plots draw it too (after the total it is not part of), and plots without it are unchanged.
+TEST(PlotScript, TheCompilePhaseIsDrawnWhenAToolReportsIt) {
+  Json compiler = cell("Concrete", "default", "ok", 0.01);
+  compiler["phases"]["compile"] = stat(0.004);
+  const ReportRun r = sample_run({compiler, cell("SEAL", "batched", "ok", 0.02)});
+  const PlotFiles p = make_plot(r, cells_by_benchmark(r.summary)[0]);
+  const auto rows = lines_without_comments(p.data);
+  ASSERT_EQ(rows.size(), 2u);
+  const auto with = split(rows[0], '\t'), without = split(rows[1], '\t');
+  ASSERT_EQ(with.size(), 15u);
+  EXPECT_EQ(with[1], "Concrete");
+  EXPECT_EQ(with[6], "10");  // the total leaves compile out
+  EXPECT_EQ(with[14], "4");  // compile, in ms
+  ASSERT_EQ(without.size(), 15u);
+  EXPECT_EQ(without[14], "NaN");
+  EXPECT_NE(p.data.find("\tsize\tcompile\n"), std::string::npos);
+  for (const char* s : {"c5 = ", "title \"compile (not in total)\"", "data using ($15>0 ? $15 : NaN)"})
+    EXPECT_NE(p.script.find(s), std::string::npos) << s;
+
+  const ReportRun library = sample_run({cell("SEAL", "batched", "ok", 0.02)});
+  const PlotFiles plain = make_plot(library, cells_by_benchmark(library.summary)[0]);
+  EXPECT_EQ(plain.script.find("$15"), std::string::npos);
+  EXPECT_EQ(plain.script.find("c5"), std::string::npos);
+  EXPECT_EQ(plain.data.find("compile"), std::string::npos);
 }
 
 TEST(PlotScript, SizesBecomeHeadedGroups) {

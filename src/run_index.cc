@@ -1,6 +1,7 @@
 #include "run_index.h"
 
 #include "record.h"
+#include "run_store.h"
 
 #include <sqlite3.h>
 
@@ -24,12 +25,15 @@ CREATE TABLE IF NOT EXISTS cells (
 CREATE INDEX IF NOT EXISTS cells_by_impl ON cells (tool, benchmark, variant, size_key);
 )sql";
 
+// How errors name the index: its file name, as the store lays it out.
+std::string index_name() { return RunStore::index_db("").filename().string() + ": "; }
+
 using Db = std::unique_ptr<sqlite3, decltype(&sqlite3_close)>;
 using Stmt = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
 
 Db open_db(const std::filesystem::path& results_dir) {
   sqlite3* raw = nullptr;
-  const auto path = (results_dir / "index.sqlite").string();
+  const auto path = RunStore::index_db(results_dir).string();
   if (sqlite3_open(path.c_str(), &raw) != SQLITE_OK) {
     std::string err = raw ? sqlite3_errmsg(raw) : "out of memory";
     sqlite3_close(raw);
@@ -51,14 +55,14 @@ void exec(sqlite3* db, const char* sql) {
   if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "?";
     sqlite3_free(err);
-    throw std::runtime_error(std::string("index.sqlite: ") + msg);
+    throw std::runtime_error(index_name() + msg);
   }
 }
 
 Stmt prepare(sqlite3* db, const char* sql) {
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
-    throw std::runtime_error(std::string("index.sqlite: ") + sqlite3_errmsg(db));
+    throw std::runtime_error(index_name() + sqlite3_errmsg(db));
   return Stmt(s, &sqlite3_finalize);
 }
 
@@ -76,17 +80,17 @@ void bind(sqlite3_stmt* s, int i, const Json& v) {
 void step(sqlite3* db, sqlite3_stmt* s, const std::vector<Json>& values) {
   sqlite3_reset(s);
   for (size_t i = 0; i < values.size(); ++i) bind(s, static_cast<int>(i + 1), values[i]);
-  if (sqlite3_step(s) != SQLITE_DONE) throw std::runtime_error(std::string("index.sqlite: ") + sqlite3_errmsg(db));
+  if (sqlite3_step(s) != SQLITE_DONE) throw std::runtime_error(index_name() + sqlite3_errmsg(db));
 }
 
-Json median(const Json& cell, const char* phase) {
-  if (!cell["phases"].contains(phase) || cell["phases"][phase].value("n", 0) == 0) return nullptr;
-  return cell["phases"][phase]["median"];
+Json median(const CellSummary& cell, const char* phase) {
+  const auto it = cell.phases.find(phase);
+  return it == cell.phases.end() || it->second.n == 0 ? Json() : Json(it->second.median);
 }
 
 }  // namespace
 
-void index_run(const std::filesystem::path& results_dir, const Json& run, const Json& summary) {
+void index_run(const std::filesystem::path& results_dir, const Json& run, const RunSummary& summary) {
   Db db = open_db(results_dir);
   exec(db.get(), "BEGIN IMMEDIATE");
   try {
@@ -99,12 +103,15 @@ void index_run(const std::filesystem::path& results_dir, const Json& run, const 
     step(db.get(), del.get(), {run["id"]});
     auto cell_stmt = prepare(db.get(),
                              "INSERT INTO cells VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
-    for (const auto& c : summary["cells"]) {
-      const Json total_sd = c["phases"].contains("total") ? c["phases"]["total"]["sd"] : Json();
+    for (const CellSummary& c : summary.cells) {
+      const auto total = c.phases.find("total");
+      const Cell& k = c.cell;
       step(db.get(), cell_stmt.get(),
-           {run["id"], c["tool"], c["benchmark"], c["variant"], c["size_key"], c["scheme"], c["status"],
-            c["counts"][to_string(Status::ok)], median(c, "keygen"), median(c, "encrypt"), median(c, "compute"), median(c, "decrypt"),
-            median(c, "total"), total_sd, c["peak_rss_bytes"]["median"], c["security"]["bits"], c.dump()});
+           {run["id"], k.tool, k.benchmark, k.variant, k.size_key, k.scheme, to_string(c.status),
+            c.counts.count(Status::ok) ? c.counts.at(Status::ok) : 0, median(c, "keygen"), median(c, "encrypt"),
+            median(c, "compute"), median(c, "decrypt"), median(c, "total"),
+            total == c.phases.end() ? Json() : Json(total->second.sd), c.peak_rss_median,
+            c.security.bits ? Json(*c.security.bits) : Json(), to_json(c).dump()});
     }
     exec(db.get(), "COMMIT");
   } catch (...) {

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "json.h"
+#include "cell_summary.h"
 
 namespace fhebench {
 
 // Inserts or replaces the run and its cells. Throws std::runtime_error on database errors.
-void index_run(const std::filesystem::path& results_dir, const Json& run, const Json& summary);
+void index_run(const std::filesystem::path& results_dir, const Json& run, const RunSummary& summary);
 
 struct IndexedCell {
   std::string run_id, tool, benchmark, variant, size_key, status;

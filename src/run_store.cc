@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cctype>
 #include <ctime>
 #include <cstring>
@@ -30,6 +29,16 @@ constexpr const char* kInputFile = "input.json";
 constexpr const char* kExpectedFile = "expected.json";
 constexpr const char* kTaskFile = "slurm.json";
 constexpr const char* kOutputFile = "output.json";
+constexpr const char* kStdoutLog = "stdout.log";
+constexpr const char* kStderrLog = "stderr.log";
+constexpr const char* kIndexDb = "index.sqlite";
+constexpr const char* kTablesTex = "tables.tex";
+constexpr const char* kStatsCsv = "stats.csv";
+constexpr const char* kPlotDir = "plot";
+constexpr const char* kSiteDir = "site";
+constexpr const char* kSiteIndex = "index.html";
+constexpr const char* kSlurmDir = "slurm";
+constexpr const char* kCellsDir = "cells";
 
 std::string format_utc(const char* fmt_str) {
   const std::time_t now = std::time(nullptr);
@@ -45,22 +54,43 @@ void write_json(const fs::path& file, const Json& j, int indent = 1) {
   write_file_atomic(file, j.dump(indent, ' ', false, Json::error_handler_t::replace) + "\n");
 }
 
-// "rep_001" -> true: the measured repetitions' records, not warm-ups or kept outputs.
-bool is_record_file(const fs::path& p) {
-  const std::string stem = p.stem().string();
-  return p.extension() == ".json" && stem.size() > 4 && stem.rfind("rep_", 0) == 0 &&
-         std::all_of(stem.begin() + 4, stem.end(), ::isdigit);
+// rep_001.json -> 1: the measured repetitions' records, not warm-ups or kept outputs.
+std::optional<RepId> record_file_id(const fs::path& p) {
+  if (p.extension() != ".json") return std::nullopt;
+  const auto id = RepId::parse(p.stem().string());
+  return id && !id->warmup ? id : std::nullopt;
+}
+
+// A record file's text, or nullopt with the OS's reason (a directory, no permission).
+std::optional<std::string> read_record_text(const fs::path& file, std::string& why) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  std::string text;
+  char buf[65536];
+  ssize_t n = fd < 0 ? -1 : 0;
+  while (fd >= 0 && (n = ::read(fd, buf, sizeof buf)) > 0) text.append(buf, static_cast<size_t>(n));
+  if (n < 0) why = std::strerror(errno);
+  if (fd >= 0) ::close(fd);
+  return n < 0 ? std::nullopt : std::optional<std::string>(std::move(text));
 }
 
 // A record edited by hand into the wrong shape counts as a failed repetition that says where
 // and what, so report, compare, --resume and serve go on and the file stays for a fix.
-Record unreadable_record(const fs::path& file, const std::string& field) {
+Record unreadable_record(const fs::path& file, const RepId& id, const std::string& problem, const std::string& fix) {
   Record r;
-  const std::string digits = file.stem().string().substr(4);
-  std::from_chars(digits.data(), digits.data() + digits.size(), r.id.number);
-  r.reason = printable(fmt::format("{} is unreadable ({}): fix that field or remove the file to run the repetition again",
-                                   file.string(), field), false);
+  r.id = id;
+  r.reason = printable(fmt::format("{} {}: {} to run the repetition again", file.string(), problem, fix), false);
   return r;
+}
+
+// The record in `file`, or a failed repetition saying why it cannot be read.
+Record read_record(const fs::path& file, const RepId& id) {
+  std::string why;
+  const auto text = read_record_text(file, why);
+  if (!text) return unreadable_record(file, id, "could not be read (" + why + ")", "make it a readable file or remove it");
+  std::string wrong;
+  Record r = record_from_json(Json::parse(*text, nullptr, false), &wrong);
+  if (wrong.empty()) return r;
+  return unreadable_record(file, id, "is unreadable (" + wrong + ")", "fix that field or remove the file");
 }
 
 std::unique_ptr<FolderLock> take_lock(const fs::path& file, const std::string& what);
@@ -177,9 +207,11 @@ void RunStore::write_expected(const Cell& c, const Json& expected) const {
   if (!fs::exists(cell_dir(c) / kExpectedFile)) write_json(cell_dir(c) / kExpectedFile, expected, -1);
 }
 
-void RunStore::write_task_location(const Cell& c, const Json& where) const {
+void RunStore::write_task_location(const Cell& c, const TaskLocation& where) const {
+  Json j = {{"job", where.job}, {"task", where.task}, {"node", where.node}, {"started", where.started}};
+  if (!where.finished.empty()) j["finished"] = where.finished;
   fs::create_directories(cell_dir(c));
-  write_json(cell_dir(c) / kTaskFile, where, -1);
+  write_json(cell_dir(c) / kTaskFile, j, -1);
 }
 
 bool RunStore::has_record(const Cell& c, const RepId& id) const { return fs::exists(cell_dir(c) / (id.name() + ".json")); }
@@ -195,23 +227,20 @@ void RunStore::write_record(const Cell& c, const Record& record) const {
 std::vector<Record> RunStore::records(const Cell& c) const {
   std::vector<Record> found;
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(cell_dir(c), ec)) {
-    if (!is_record_file(e.path())) continue;
-    const auto text = read_file(e.path());
-    const Json j = text ? Json::parse(*text, nullptr, false) : Json();
-    const std::string wrong = j.is_object() ? wrong_field(j) : "not a JSON object";
-    found.push_back(wrong.empty() ? record_from_json(j) : unreadable_record(e.path(), wrong));
-  }
+  for (const auto& e : fs::directory_iterator(cell_dir(c), ec))
+    if (const auto id = record_file_id(e.path())) found.push_back(read_record(e.path(), *id));
   std::sort(found.begin(), found.end(), [](const Record& a, const Record& b) { return a.id < b.id; });
   return found;
 }
 
 WorkDir RunStore::work_dir(const Cell& c, const RepId& id) const {
   const fs::path w = cell_dir(c) / ("work_" + id.name());
-  return {w, w / kInputFile, w / kOutputFile, w / "stdout.log", w / "stderr.log"};
+  return {w, w / kInputFile, w / kOutputFile, w / kStdoutLog, w / kStderrLog};
 }
 
 fs::path RunStore::output_copy(const Cell& c, const RepId& id) const { return cell_dir(c) / (id.name() + ".output.json"); }
+
+fs::path RunStore::cell_folder(const Cell& c) { return fs::path(kCellsDir) / c.tool / c.impl / c.size_key; }
 
 std::string RunStore::csv_path(const Cell& c) { return c.tool + "/" + c.impl + ".csv"; }
 
@@ -228,5 +257,48 @@ void RunStore::write_summary(const Json& summary, const std::string& markdown) c
   write_json(dir_ / kSummaryFile, summary);
   write_file_atomic(dir_ / kSummaryMarkdown, markdown);
 }
+
+fs::path RunStore::summary_md_path() const { return dir_ / kSummaryMarkdown; }
+fs::path RunStore::tables_tex_path() const { return dir_ / kTablesTex; }
+fs::path RunStore::stats_csv_path() const { return dir_ / kStatsCsv; }
+fs::path RunStore::plot_dir() const { return dir_ / kPlotDir; }
+fs::path RunStore::site_dir() const { return dir_ / kSiteDir; }
+fs::path RunStore::site_index() const { return site_dir() / kSiteIndex; }
+std::string RunStore::relative(const fs::path& p) const { return p.lexically_relative(dir_).generic_string(); }
+
+fs::path RunStore::slurm_dir() const { return dir_ / kSlurmDir; }
+fs::path RunStore::slurm_tasks(size_t submission) const { return slurm_dir() / fmt::format("submit_{}.json", submission); }
+fs::path RunStore::slurm_script(size_t submission) const { return slurm_dir() / fmt::format("submit_{}.sh", submission); }
+fs::path RunStore::slurm_output(const std::string& job, const std::string& task) const {
+  return slurm_dir() / fmt::format("{}_{}.out", job, task);
+}
+
+std::vector<SlurmJob> RunStore::slurm_jobs() const {
+  const Json run = read_run();
+  const Json jobs = run.contains("slurm") && run["slurm"].is_object() ? run["slurm"].value("jobs", Json::array()) : Json::array();
+  std::vector<SlurmJob> out;
+  for (size_t i = 0; jobs.is_array() && i < jobs.size(); ++i) {
+    const Json& j = jobs[i];
+    if (!j.is_object() || !j.contains("job") || !j["job"].is_string())
+      throw std::runtime_error(fmt::format("{}: Slurm job entry {} is malformed", (dir_ / kRunFile).string(), i));
+    SlurmJob s{j["job"], j.value("submitted", ""), fs::path(), fs::path(j.value("cwd", "")), {}};
+    if (const std::string tasks = j.value("tasks_file", ""); !tasks.empty()) s.tasks_file = dir_ / tasks;
+    if (j.contains("sbatch") && j["sbatch"].is_array())
+      for (const auto& a : j["sbatch"]) s.sbatch.push_back(a.is_string() ? a.get<std::string>() : a.dump());
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void RunStore::add_slurm_job(const SlurmJob& job) const {
+  Json run = read_run();
+  Json& jobs = run["slurm"]["jobs"];
+  if (!jobs.is_array()) jobs = Json::array();
+  jobs.push_back({{"job", job.job}, {"submitted", job.submitted}, {"tasks_file", relative(job.tasks_file)},
+                  {"cwd", job.cwd.string()}, {"sbatch", job.sbatch}});
+  write_run(run);
+}
+
+fs::path RunStore::index_db(const fs::path& results_dir) { return results_dir / kIndexDb; }
 
 }  // namespace fhebench

@@ -47,6 +47,19 @@ class FolderLock {
   int fd_;
 };
 
+// Where a Slurm task ran a cell (the cell's slurm.json).
+struct TaskLocation {
+  std::string job, task, node, started, finished;  // finished: "" while it runs
+};
+
+// One Slurm submission of the run (run.json's "slurm" section).
+struct SlurmJob {
+  std::string job, submitted;
+  fs::path tasks_file;  // the cells of each array task; absolute (run.json keeps it relative)
+  fs::path cwd;         // the submitter's working directory
+  std::vector<std::string> sbatch;  // the command that submitted it
+};
+
 class RunStore {
  public:
   // A new run folder named YYYYMMDD_HHMMSS (UTC), with "_2", "_3"... when taken.
@@ -69,12 +82,13 @@ class RunStore {
   std::unique_ptr<FolderLock> lock() const;
   std::unique_ptr<FolderLock> lock_cell(const Cell& c) const;
 
+  // Where a new cell's folder goes, relative to the run folder (Cell::dir).
+  static fs::path cell_folder(const Cell& c);
   fs::path cell_dir(const Cell& c) const { return dir_ / c.dir; }
   std::optional<std::string> read_input(const Cell& c) const;  // the cell's input.json
   void write_input(const Cell& c, const std::string& text) const;
   void write_expected(const Cell& c, const Json& expected) const;  // once: kept when present
-  // Where a Slurm task ran the cell (job, task, node, times).
-  void write_task_location(const Cell& c, const Json& where) const;
+  void write_task_location(const Cell& c, const TaskLocation& where) const;
 
   bool has_record(const Cell& c, const RepId& id) const;
   void write_record(const Cell& c, const Record& record) const;
@@ -89,6 +103,29 @@ class RunStore {
   // summary.json: nullopt when not written yet; throws std::runtime_error when unreadable.
   std::optional<Json> read_summary() const;
   void write_summary(const Json& summary, const std::string& markdown) const;
+
+  // The reports (fhebench report) beside the results they show.
+  fs::path summary_md_path() const;
+  fs::path tables_tex_path() const;
+  fs::path stats_csv_path() const;
+  fs::path plot_dir() const;
+  fs::path site_dir() const;
+  fs::path site_index() const;  // the website's page
+  // A path in the run folder as relative text ("site/index.html"), as reports list them.
+  std::string relative(const fs::path& p) const;
+
+  // The Slurm executor's files: each submission's task list and batch script, each task's output.
+  fs::path slurm_dir() const;
+  fs::path slurm_tasks(size_t submission) const;
+  fs::path slurm_script(size_t submission) const;
+  // sbatch's placeholders ("%A", "%a") give the pattern it writes to.
+  fs::path slurm_output(const std::string& job, const std::string& task) const;
+  // The run's submissions, oldest first; throws std::runtime_error naming a malformed one.
+  std::vector<SlurmJob> slurm_jobs() const;
+  void add_slurm_job(const SlurmJob& job) const;
+
+  // The index over every run of a results folder (index.sqlite).
+  static fs::path index_db(const fs::path& results_dir);
 
  private:
   RunStore(fs::path results_dir, std::string id);

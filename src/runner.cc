@@ -98,14 +98,15 @@ Json finalize_run(const RunStore& store, const std::string& status) {
   Json run = store.read_run();
   write_csvs(store);
   const Json summary = summarize_run(store);
-  const std::string markdown = summary_markdown(summary, run);
+  const RunSummary typed = run_summary_from_json(summary);
+  const std::string markdown = summary_markdown(typed, run);
   store.write_summary(summary, markdown);
   run["status"] = status;
   run["finished"] = utc_timestamp();
   fmt::print("\n{}\n", markdown);
   std::fflush(stdout);  // before the stderr lines below, also when both go to one file
   report_after_run(store, run);  // plots, tables, site: a failure only warns, the run stands
-  index_run(store.results_dir(), run, summary);
+  index_run(store.results_dir(), run, typed);
   store.write_run(run);  // last: a run that says "complete" has its summary, site and index
   return summary;
 }

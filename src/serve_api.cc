@@ -15,13 +15,14 @@ bool run_inside(const fs::path& results_dir, const std::string& id) {
   std::error_code ec;
   const fs::path root = fs::canonical(results_dir, ec);
   const fs::path run = ec ? fs::path() : fs::canonical(results_dir / id, ec);
-  return !ec && is_within(root, run) && fs::is_regular_file(run / "run.json", ec);
+  return !ec && is_within(root, run) && is_run_folder(run);
 }
 
 Json run_entry(const fs::path& results_dir, const std::string& id) {
   Json e = {{"id", id}};
   try {
-    const ReportRun r = load_report_run(RunStore::open(results_dir, id));
+    const RunStore store = RunStore::open(results_dir, id);
+    const ReportRun r = load_report_run(store);
     e["status"] = r.run.value("status", "?");
     e["started"] = r.run.value("started", "");
     e["finished"] = r.run.value("finished", "");
@@ -29,16 +30,16 @@ Json run_entry(const fs::path& results_dir, const std::string& id) {
     e["machine"] = fmt::format("{}, {} cores", text_of(m, "cpu_model"), text_of(m, "cores"));
     std::set<std::string> tools, benchmarks;
     int not_ok = 0;
-    for (const auto& c : r.summary["cells"]) {
-      tools.insert(c.value("tool", ""));
-      benchmarks.insert(c.value("benchmark", ""));
-      not_ok += !cell_fine(c);
+    for (const CellSummary& c : r.summary.cells) {
+      tools.insert(c.cell.tool);
+      benchmarks.insert(c.cell.benchmark);
+      not_ok += !c.fine();
     }
-    e["cells"] = r.summary["cells"].size();
+    e["cells"] = r.summary.cells.size();
     e["not_ok"] = not_ok;
     e["tools"] = tools;
     e["benchmarks"] = benchmarks;
-    e["has_site"] = fs::is_regular_file(r.dir / "site" / "index.html");
+    e["has_site"] = fs::is_regular_file(store.site_index());
   } catch (const std::exception& ex) {
     e["status"] = "unreadable";
     e["error"] = ex.what();

@@ -35,27 +35,23 @@ Json file_names(const fs::path& dir) {
 }  // namespace
 
 Json site_data(const RunStore& store, const ReportRun& run, const std::string& base) {
-  Json summary = run.summary;
+  Json summary = to_json(run.summary);
   std::map<CellKey, Cell> matrix;
   try {
     for (const Cell& c : store.matrix()) matrix.emplace(c.key(), c);
   } catch (const std::runtime_error&) {
     // a malformed matrix has no records to show; the summary still lists the cells
   }
-  for (auto& cell : summary["cells"]) {
-    // Summaries written before these fields: the page reads them, never recomputes them.
-    if (!cell.contains("parameters")) {
-      const Json derived = to_json(cell_summary_from_json(cell));
-      for (const char* k : {"label", "fine", "parameters", "log_q"}) cell[k] = derived[k];
-    }
-    const auto it = matrix.find(cell_key_from_json(cell));
+  for (size_t i = 0; i < run.summary.cells.size(); ++i) {
+    Json& cell = summary["cells"][i];  // with label, fine, parameters and log_q: the page never recomputes them
+    const auto it = matrix.find(run.summary.cells[i].cell.key());
     if (it == matrix.end()) continue;
     Json reps = Json::array();
     for (const Record& r : store.records(it->second)) reps.push_back(rep_figures(r));
     cell["reps"] = reps;
     Json files = {{"dir", it->second.dir.generic_string()}, {"list", file_names(store.cell_dir(it->second))}};
     const std::string csv = RunStore::csv_path(it->second);
-    if (fs::exists(run.dir / csv)) files["csv"] = csv;
+    if (fs::exists(store.dir() / csv)) files["csv"] = csv;
     cell["files"] = files;
   }
   return {{"format", 1}, {"base", base}, {"run", run.run}, {"summary", summary}};

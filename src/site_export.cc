@@ -27,7 +27,7 @@ fs::path web_bundle_dir() {
 
 void write_site(const RunStore& store, const ReportRun& run) {
   const fs::path bundle = web_bundle_dir();
-  const fs::path site = run.dir / "site";
+  const fs::path site = store.site_dir();
   fs::create_directories(site);
   for (const char* f : kBundleFiles) {
     std::string text = read_file(bundle / f).value_or("");

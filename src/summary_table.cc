@@ -12,34 +12,27 @@
 namespace fhebench {
 namespace {
 
-bool fine(const Json& c) { return is_fine(status_from_string(c.value("status", ""))); }
-
-// Computed once in the summary; summaries written before it have only "fhe".
-std::string params(const Json& c) {
-  if (c.contains("parameters") && c["parameters"].is_string()) return c["parameters"];
-  return cell_summary_from_json(c).parameters();
+std::string security(const SecurityLevel& s) {
+  if (s.source == "none") return "-";
+  if (s.below_128) return "BELOW 128";
+  const std::string bits = s.bits ? std::to_string(*s.bits) : "?";
+  return s.source == "declared" ? bits + " (declared)" : bits;
 }
 
-std::string security(const Json& s) {
-  if (!s.is_object() || s.value("source", "none") == "none") return "-";
-  if (s.value("below_128", false)) return "BELOW 128";
-  std::string bits = s["bits"].is_number() ? s["bits"].dump() : "?";
-  return s["source"] == "declared" ? bits + " (declared)" : bits;
-}
-
-std::string status_text(const Json& c) {
-  const std::string st = c.value("status", "");
-  if (fine(c)) return st;
-  std::string reason = c.value("reason", "");
+std::string status_text(const CellSummary& c) {
+  const std::string st = to_string(c.status);
+  if (c.fine()) return st;
+  std::string reason = c.reason;
   if (reason.size() > 60) reason = reason.substr(0, 57) + "...";
-  return fmt::format("{}{}", st == "incorrect" ? "INCORRECT" : st, reason.empty() ? "" : ": " + reason);
+  return fmt::format("{}{}", c.status == Status::incorrect ? "INCORRECT" : st, reason.empty() ? "" : ": " + reason);
 }
 
-std::string phase(const Json& c, const char* name) {
-  if (!c.contains("phases") || !c["phases"].contains(name) || c["phases"][name].value("n", 0) == 0) return "-";
-  std::string v = format_seconds(c["phases"][name]["median"]);
+std::string phase(const CellSummary& c, const char* name) {
+  const auto it = c.phases.find(name);
+  if (it == c.phases.end() || it->second.n == 0) return "-";
+  std::string v = format_seconds(it->second.median);
   // A figure from repetitions that were not ok is flagged where it is shown.
-  return fine(c) ? v : v + "!";
+  return c.fine() ? v : v + "!";
 }
 
 }  // namespace
@@ -57,22 +50,21 @@ std::string format_bytes(double b) {
   return fmt::format("{:.2f} GiB", b / 1024 / 1024 / 1024);
 }
 
-std::string summary_markdown(const Json& summary, const Json& run) {
-  bool compiled = false;  // the compile column only when some tool compiles a circuit
-  for (const auto& c : summary["cells"]) compiled |= c.contains("phases") && c["phases"].contains(kCompilePhase);
-  const std::string reference = summary.value("reference", std::string(kDefaultReference));
+std::string summary_markdown(const RunSummary& summary, const Json& run) {
+  const bool compiled = summary.compiled();  // the compile column only when some tool compiles a circuit
+  const std::string& reference = summary.reference;
   std::vector<std::string> head = {"benchmark", "size", "tool", "variant", "keygen", "encrypt", "compute", "decrypt",
                                    "total", reference == kDefaultReference ? "× plain" : "× " + reference,
                                    "memory", "status", "scheme", "parameters", "security"};
   if (compiled) head.insert(head.begin() + 4, kCompilePhase);
   std::vector<std::vector<std::string>> rows = {head};
-  for (const auto& c : summary["cells"]) {
-    const Json& vs = c["vs_plaintext"];
-    std::vector<std::string> row = {c["benchmark"], c["size_key"], c["tool"], c["variant"], phase(c, "keygen"),
+  for (const auto& c : summary.cells) {
+    const Cell& k = c.cell;
+    std::vector<std::string> row = {k.benchmark, k.size_key, k.tool, k.variant, phase(c, "keygen"),
                                     phase(c, "encrypt"), phase(c, "compute"), phase(c, "decrypt"), phase(c, "total"),
-                                    vs.is_number() ? fmt::format("{:.3g}", vs.get<double>()) : "-",
-                                    format_bytes(c["peak_rss_bytes"].value("median", 0.0)), status_text(c), c["scheme"],
-                                    params(c), security(c["security"])};
+                                    c.vs_reference ? fmt::format("{:.3g}", *c.vs_reference) : "-",
+                                    format_bytes(c.peak_rss_median), status_text(c), k.scheme,
+                                    c.parameters(), security(c.security)};
     if (compiled) row.insert(row.begin() + 4, phase(c, kCompilePhase));
     rows.push_back(std::move(row));
   }

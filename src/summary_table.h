@@ -5,12 +5,12 @@
 
 #include <string>
 
-#include "json.h"
+#include "cell_summary.h"
 
 namespace fhebench {
 
-// `summary` is summarize_run()'s result; `run` is run.json (for the heading).
-std::string summary_markdown(const Json& summary, const Json& run);
+// `run` is run.json (for the heading).
+std::string summary_markdown(const RunSummary& summary, const Json& run);
 
 std::string format_seconds(double s);  // "812 µs", "12.3 ms", "4.56 s"
 std::string format_bytes(double b);    // "12.3 MiB"
