@@ -83,9 +83,12 @@ std::string CellSummary::parameters() const {
   if (const auto q = log_q()) parts.push_back(fmt::format("log q={}", *q));
   if (fhe.contains("plain_modulus")) parts.push_back(fmt::format("t={}", fhe["plain_modulus"].dump()));
   if (fhe.contains("scale_bits")) parts.push_back(fmt::format("scale 2^{}", fhe["scale_bits"].dump()));
-  // Gate-bootstrapping (TFHE) parameter sets: LWE and TLWE dimensions.
-  if (fhe.contains("lwe_n")) parts.push_back(fmt::format("LWE n={}", fhe["lwe_n"].dump()));
-  if (fhe.contains("tlwe_N")) parts.push_back(fmt::format("TLWE N={}", fhe["tlwe_N"].dump()));
+  // Gate-bootstrapping (TFHE) parameter sets: LWE and TLWE dimensions, as the TFHE library and
+  // Cingulata name them (lwe_n, tlwe_N) or as tfhe-rs does (lwe_dimension, polynomial_size).
+  for (const char* key : {"lwe_n", "lwe_dimension"})
+    if (fhe.contains(key)) parts.push_back(fmt::format("LWE n={}", fhe[key].dump()));
+  for (const char* key : {"tlwe_N", "polynomial_size"})
+    if (fhe.contains(key)) parts.push_back(fmt::format("TLWE N={}", fhe[key].dump()));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 

@@ -94,6 +94,15 @@ TEST(CellSummary, DerivedFieldsComputedOnceAndRoundTrip) {
   EXPECT_EQ(to_json(cell_summary_from_json(j)), j);
 }
 
+// tfhe-rs names its dimensions as its parameter structs do; the table printed nothing for it.
+TEST(CellSummary, TfheRsParametersAreShownLikeTfhes) {
+  CellSummary s;
+  s.fhe = {{"lwe_dimension", 918}, {"glwe_dimension", 1}, {"polynomial_size", 2048}};
+  EXPECT_EQ(s.parameters(), "LWE n=918, TLWE N=2048");
+  s.fhe = {{"lwe_n", 630}, {"tlwe_N", 1024}};
+  EXPECT_EQ(s.parameters(), "LWE n=630, TLWE N=1024");
+}
+
 // Issue 16.4: a hand-edited record with a field of the wrong type is read as an error that
 // names the file and the field; the other records of the cell are read as they are, and the
 // cell's summary is computed (a type error used to end report/compare/resume/serve with
