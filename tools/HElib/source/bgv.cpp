@@ -30,17 +30,22 @@ Bgv bgv_keygen(fhebench::Program& p, const BgvParameters& params) {
   return bgv;
 }
 
-void report_bgv(fhebench::Program& p, const Bgv& bgv, const helib::Ctxt& sample) {
-  const helib::Context& ctx = *bgv.context;
+void report_helib(fhebench::Program& p, const char* scheme, const helib::Context& ctx, const helib::SecKey& secret,
+                  const helib::Ctxt& sample) {
   std::vector<long> bits;
   for (long i : ctx.getCtxtPrimes() | ctx.getSpecialPrimes()) bits.push_back(NTL::NumBits(ctx.ithPrime(i)));
-  p.fhe({{"library", "HElib"}, {"library_version", "2.3.0"}, {"scheme", "BGV"}, {"m", ctx.getM()},
-         {"poly_modulus_degree", ctx.getPhiM()}, {"coeff_modulus_bits", bits}, {"plain_modulus", ctx.getP()},
-         {"slots", ctx.getNSlots()}, {"helib_security_bits", ctx.securityLevel()},
-         {"threads_used", 1}});
-  p.sizes("public_key_bytes", fhebench::serialized_bytes([&](std::ostream& o) { bgv.public_key().writeTo(o); }));
-  p.sizes("secret_key_bytes", fhebench::serialized_bytes([&](std::ostream& o) { bgv.secret->writeTo(o, true); }));
+  p.fhe({{"library", "HElib"}, {"library_version", "2.3.0"}, {"scheme", scheme}, {"m", ctx.getM()},
+         {"poly_modulus_degree", ctx.getPhiM()}, {"coeff_modulus_bits", bits}, {"slots", ctx.getNSlots()},
+         {"helib_security_bits", ctx.securityLevel()}, {"threads_used", 1}});
+  const helib::PubKey& public_key = secret;
+  p.sizes("public_key_bytes", fhebench::serialized_bytes([&](std::ostream& o) { public_key.writeTo(o); }));
+  p.sizes("secret_key_bytes", fhebench::serialized_bytes([&](std::ostream& o) { secret.writeTo(o, true); }));
   p.sizes("ciphertext_bytes", fhebench::serialized_bytes([&](std::ostream& o) { sample.writeTo(o); }));
+}
+
+void report_bgv(fhebench::Program& p, const Bgv& bgv, const helib::Ctxt& sample) {
+  report_helib(p, "BGV", *bgv.context, *bgv.secret, sample);
+  p.fhe({{"plain_modulus", bgv.context->getP()}});
 }
 
 }  // namespace helibbench

@@ -31,7 +31,10 @@ struct Bgv {
 Bgv bgv_keygen(fhebench::Program& p, const BgvParameters& params);
 
 // Reports the parameters (ring dimension and the bit sizes of every modulus prime for fhebench's
-// security table, HElib's own estimate) and the serialized key and ciphertext sizes.
+// security table, HElib's own estimate) and the serialized key and ciphertext sizes; the BGV
+// form adds the plaintext prime.
+void report_helib(fhebench::Program& p, const char* scheme, const helib::Context& ctx, const helib::SecKey& secret,
+                  const helib::Ctxt& sample);
 void report_bgv(fhebench::Program& p, const Bgv& bgv, const helib::Ctxt& sample);
 
 }  // namespace helibbench

@@ -1,5 +1,7 @@
 // chi_squared, batched: BGV, instance i in slot i of each of n0, n1, n2; multiplicative depth 2.
 // alpha = (4·n0·n2 − n1²)² reaches 3844² < p, so every output decodes exactly mod p.
+#include <fhebench/main.hpp>
+
 #include "bgv.hpp"
 
 using namespace helibbench;
@@ -17,7 +19,7 @@ helib::Ctxt squared(helib::Ctxt x) {
 
 }  // namespace
 
-int main() {
+static int run() {
   fhebench::Program p;
   const size_t n = p.size("instances");
   if (n > static_cast<size_t>(kParams.m / 2))
@@ -53,3 +55,5 @@ int main() {
   report_bgv(p, bgv, c0);
   return p.finish();
 }
+
+int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run); }
