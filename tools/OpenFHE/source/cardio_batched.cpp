@@ -18,19 +18,6 @@ const char* const kFields[] = {"sex", "antecedent", "smoker", "diabetic", "press
                                "hdl", "height",     "weight", "physical_act", "drinking"};
 const BfvSpec kSpec{8192, 65537, 4};
 
-std::vector<Value> conditions(Circuit& c, std::map<std::string, Bits>& in) {
-  const Value& sex = in.at("sex")[0];
-  ConstantComparator age(c, in.at("age")), hdl(c, in.at("hdl")), activity(c, in.at("physical_act")),
-      drinking(c, in.at("drinking"));
-  DifferenceComparator weight_minus_height(c, in.at("weight"), in.at("height"));
-  return {c.mux(sex, age.greater_than(50), age.greater_than(60)),
-          in.at("antecedent")[0], in.at("smoker")[0], in.at("diabetic")[0], in.at("pressure")[0],
-          hdl.less_than(40),
-          weight_minus_height.at_least(-89),  // height < weight + 90
-          activity.less_than(30),
-          c.mux(sex, drinking.greater_than(3), drinking.greater_than(2))};
-}
-
 // Encrypts patients [start, start + count): one ciphertext per field bit.
 std::map<std::string, Bits> encrypt_batch(Circuit& circuit, const Context& cc, const KeyPair& keys,
                                           const std::map<std::string, fhebench::IntField<int64_t>>& plain,
@@ -73,7 +60,7 @@ static int run_program() {
     Value risk;
     {
       auto t = p.phase("compute");
-      risk = circuit.sum(conditions(circuit, in));
+      risk = circuit.sum(fhebench::cardio_conditions<Circuit, Value>(circuit, in));
     }
     depth = risk.depth;
     {
