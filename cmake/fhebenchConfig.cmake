@@ -1,5 +1,5 @@
 # find_package(fhebench) for the tools' programs: the target fhebench::program carries
-# fhebench's headers (fhebench/program.hpp, main.hpp, compare.hpp, packing.hpp),
+# fhebench's headers (fhebench/program.hpp, main.hpp, compare.hpp, packing.hpp, random.hpp),
 # nlohmann-json and C++20; a build without CMAKE_BUILD_TYPE becomes Release. Found in the
 # source tree (<repo>/cmake, which `fhebench build` passes as fhebench_DIR) and when
 # installed (<prefix>/lib/cmake/fhebench).

@@ -26,6 +26,14 @@ struct OutputSpec {
   bool integer;  // exact verification; otherwise approximate
 };
 
+// An integer input's declared encoding (input.json "fields"): the unsigned width a tool
+// encrypts it with, and the largest value the harness generates (every field starts at 0).
+struct InputField {
+  std::string name;
+  int bits;
+  int64_t max;
+};
+
 struct Verdict {
   bool correct = false;
   size_t mismatches = 0;
@@ -46,6 +54,9 @@ class Benchmark {
   // The fixed SoK test vector, scaled to the size (replicated per patient, ...).
   virtual Json sok_case(const Size& size) const = 0;
   virtual Json reference(const Size& size, const Json& inputs) const = 0;
+  // The integer inputs whose width the benchmark fixes (cardio: 1-bit flags, 8-bit numbers);
+  // written into input.json so that tools do not retype them. Empty by default.
+  virtual std::vector<InputField> fields() const { return {}; }
   // Exact comparison for integer outputs; benchmarks with real outputs override it.
   virtual Verdict verify(const Size& size, const Json& expected, const Json& actual) const;
 

@@ -8,14 +8,15 @@ namespace {
 
 struct Field {
   const char* name;
-  int max;  // inclusive; every field starts at 0
-  int sok;  // the SoK test vector
+  int bits;  // declared width (SoK: {0,1} flags and 8-bit numbers); height < weight + 90 fits 8
+  int max;   // inclusive; every field starts at 0
+  int sok;   // the SoK test vector
 };
 
 constexpr Field kFields[] = {
-    {"sex", 1, 0},      {"antecedent", 1, 1}, {"smoker", 1, 1},       {"diabetic", 1, 1},
-    {"pressure", 1, 1}, {"age", 120, 55},     {"hdl", 150, 50},       {"height", 250, 80},
-    {"weight", 165, 80}, {"physical_act", 120, 45}, {"drinking", 15, 4},
+    {"sex", 1, 1, 0},         {"antecedent", 1, 1, 1}, {"smoker", 1, 1, 1},  {"diabetic", 1, 1, 1},
+    {"pressure", 1, 1, 1},    {"age", 8, 120, 55},     {"hdl", 8, 150, 50},  {"height", 8, 250, 80},
+    {"weight", 8, 165, 80},   {"physical_act", 8, 120, 45}, {"drinking", 8, 15, 4},
 };
 
 int risk(const Json& in, size_t i) {
@@ -51,6 +52,11 @@ class CardioBenchmark : public Benchmark {
     Json in = Json::object();
     for (const auto& field : kFields) in[field.name] = Json(std::vector<int>(size.at("patients"), field.sok));
     return in;
+  }
+  std::vector<InputField> fields() const override {
+    std::vector<InputField> out;
+    for (const auto& f : kFields) out.push_back({f.name, f.bits, f.max});
+    return out;
   }
   Json reference(const Size& size, const Json& inputs) const override {
     Json out = Json::array();

@@ -17,7 +17,7 @@ volatile sig_atomic_t g_interrupted = 0;
 std::string cell_input(const RunStore& store, const Cell& cell, const Benchmark& b, const RunOptions& o) {
   if (auto text = store.read_input(cell)) return *text;
   const Json inputs = o.input_case == "sok" ? b.sok_case(cell.size) : b.generate(cell.size, o.seed);
-  const std::string text = make_input(cell.benchmark, cell.variant, cell.size, o.seed, inputs).dump() + "\n";
+  const std::string text = make_input(cell.benchmark, cell.variant, cell.size, o.seed, inputs, b.fields()).dump() + "\n";
   store.write_input(cell, text);
   return text;
 }

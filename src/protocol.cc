@@ -81,9 +81,11 @@ double canonical_total(const Json& phases) {
 }
 
 Json make_input(const std::string& benchmark, const std::string& variant, const Size& size,
-                uint64_t seed, const Json& inputs) {
-  return {{"protocol", kProtocolVersion}, {"benchmark", benchmark}, {"variant", variant},
-          {"size", size},                 {"seed", seed},           {"inputs", inputs}};
+                uint64_t seed, const Json& inputs, const std::vector<InputField>& fields) {
+  Json doc = {{"protocol", kProtocolVersion}, {"benchmark", benchmark}, {"variant", variant},
+              {"size", size},                 {"seed", seed},           {"inputs", inputs}};
+  for (const auto& f : fields) doc["fields"][f.name] = {{"bits", f.bits}, {"max", f.max}};
+  return doc;
 }
 
 std::optional<ProgramOutput> parse_output(std::string_view text, const std::vector<OutputSpec>& spec,

@@ -12,6 +12,7 @@
 namespace fhebench {
 
 struct OutputSpec;
+struct InputField;
 
 inline constexpr int kProtocolVersion = 1;
 inline constexpr const char* kCanonicalPhases[] = {"keygen", "encrypt", "compute", "decrypt"};
@@ -36,9 +37,10 @@ struct ProgramOutput {
   Json sizes = Json::object();
 };
 
-// The whole input.json document.
+// The whole input.json document; `fields` (the benchmark's declared input widths) becomes
+// its "fields" object when not empty.
 Json make_input(const std::string& benchmark, const std::string& variant, const Size& size,
-                uint64_t seed, const Json& inputs);
+                uint64_t seed, const Json& inputs, const std::vector<InputField>& fields = {});
 
 // Parses and validates output.json. On a violation returns nullopt and sets `error` to a
 // one-line reason; never throws, whatever the text holds.

@@ -27,6 +27,29 @@ TEST(Protocol, InputDocumentHasEveryField) {
   EXPECT_EQ(in["inputs"]["age"][0], 55);
 }
 
+TEST(Protocol, InputDocumentDeclaresCardioFieldWidthsThatCoverTheInputs) {
+  const Benchmark& cardio = *find_benchmark("cardio");
+  const Size size = cardio.make_size({{"patients", 4000}});
+  for (const Json& inputs : {cardio.generate(size, 3), cardio.sok_case(size)}) {
+    const Json in = make_input("cardio", "batched", size, 3, inputs, cardio.fields());
+    ASSERT_EQ(in["fields"].size(), inputs.size());
+    for (const auto& [name, values] : inputs.items()) {
+      const int bits = in["fields"].at(name).at("bits");
+      const int64_t max = in["fields"][name].at("max");
+      EXPECT_LT(max, int64_t{1} << bits) << name;
+      for (const Json& v : values) ASSERT_LE(v.get<int64_t>(), max) << name;
+    }
+  }
+  EXPECT_EQ(make_input("cardio", "batched", size, 3, {}, cardio.fields())["fields"]["sex"]["bits"], 1);
+  EXPECT_EQ(make_input("cardio", "batched", size, 3, {}, cardio.fields())["fields"]["age"]["bits"], 8);
+}
+
+TEST(Protocol, InputDocumentWithoutDeclaredFieldsHasNoFieldsKey) {
+  const Benchmark& laplacian = *find_benchmark("laplacian");
+  EXPECT_TRUE(laplacian.fields().empty());
+  EXPECT_FALSE(make_input("laplacian", "batched", laplacian.make_size(), 1, {}, laplacian.fields()).contains("fields"));
+}
+
 TEST(Protocol, ValidOutputIsRead) {
   std::string err;
   const auto out = parse_output(doc(kPhases + R"(, "outputs": {"risk": [6, 3]}, "fhe": {"scheme": "BFV"},

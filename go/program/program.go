@@ -3,6 +3,7 @@
 //
 //	p := program.FromEnv()                 // reads $FHEBENCH_INPUT, sets GOMAXPROCS
 //	age := p.InputU64("age")
+//	ageBits := p.FieldBits("age")          // the width the harness declares
 //	p.Phase("keygen", func() { ... })      // timed with a monotonic clock
 //	p.OutputI64("risk", risk)
 //	p.FHE("library", "Lattigo")
@@ -31,6 +32,9 @@ type input struct {
 	Benchmark string                   `json:"benchmark"`
 	Size      map[string]int64         `json:"size"`
 	Inputs    map[string][]json.Number `json:"inputs"`
+	Fields    map[string]struct {
+		Bits *int `json:"bits"`
+	} `json:"fields"`
 }
 
 type Program struct {
@@ -99,6 +103,17 @@ func (p *Program) array(name string) []json.Number {
 		fail(fmt.Errorf("input.json has no input %q", name))
 	}
 	return v
+}
+
+// FieldBits is the unsigned width the harness declares for an integer input (input.json
+// "fields", docs/protocol.md): cardio's flags are 1 bit, its numbers 8. An undeclared one
+// ends the program.
+func (p *Program) FieldBits(name string) int {
+	bits := p.in.Fields[name].Bits
+	if bits == nil {
+		fail(fmt.Errorf("input.json declares no width for %q (fields.%s.bits)", name, name))
+	}
+	return *bits
 }
 
 func (p *Program) InputU64(name string) []uint64 {

@@ -3,7 +3,9 @@ package program
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -71,5 +73,32 @@ func TestRefusesOtherProtocolsAndMissingFiles(t *testing.T) {
 	bad, _ := scratch(t, `{"protocol":1,`)
 	if _, err := Open(bad, out, 1); err == nil {
 		t.Fatal("truncated JSON accepted")
+	}
+}
+
+func TestFieldBitsAreTheDeclaredWidths(t *testing.T) {
+	in, out := scratch(t, `{"protocol":1,"inputs":{"age":[55]},"fields":{"sex":{"bits":1,"max":1},"age":{"bits":8,"max":120}}}`)
+	p, err := Open(in, out, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.FieldBits("sex") != 1 || p.FieldBits("age") != 8 {
+		t.Fatalf("sex %d age %d", p.FieldBits("sex"), p.FieldBits("age"))
+	}
+}
+
+// An undeclared width ends the program (exit 2) with a line naming the field: run in a child.
+func TestFieldBitsUndeclaredEndsTheProgram(t *testing.T) {
+	if path := os.Getenv("FIELD_BITS_CHILD"); path != "" {
+		p, _ := Open(path, path+".out", 1)
+		p.FieldBits("hdl")
+		return
+	}
+	in, _ := scratch(t, `{"protocol":1,"inputs":{},"fields":{"age":{"bits":8}}}`)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestFieldBitsUndeclaredEndsTheProgram$")
+	cmd.Env = append(os.Environ(), "FIELD_BITS_CHILD="+in)
+	stderr, err := cmd.CombinedOutput()
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 2 || !strings.Contains(string(stderr), `no width for "hdl"`) {
+		t.Fatalf("err %v, output %s", err, stderr)
 	}
 }

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <string>
 #include <stdexcept>
 #include <tuple>
 #include <vector>
@@ -135,5 +136,22 @@ class DifferenceComparator {
   std::vector<std::array<Value, 3>> digits_;  // [D_i = −1], [D_i = 0], [D_i = 1]
   std::map<std::tuple<int, int, int64_t>, Value> ge_memo_, eq_memo_;
 };
+
+// cardio's 9 condition bits whose sum is the risk (docs/benchmarks.md), the fields' encrypted
+// bits by name: the sex-dependent age and drinking rules are exclusive pairs, one multiplexer
+// each. Depth 4. (tools/SEAL's cardio_circuit is the same circuit written out.)
+template <class Circuit, class Value>
+std::vector<Value> cardio_conditions(Circuit& c, const std::map<std::string, std::vector<Value>>& in) {
+  const Value& sex = in.at("sex")[0];
+  ConstantComparator<Circuit, Value> age(c, in.at("age")), hdl(c, in.at("hdl")), activity(c, in.at("physical_act")),
+      drinking(c, in.at("drinking"));
+  DifferenceComparator<Circuit, Value> weight_minus_height(c, in.at("weight"), in.at("height"));
+  return {c.mux(sex, age.greater_than(50), age.greater_than(60)),
+          in.at("antecedent")[0], in.at("smoker")[0], in.at("diabetic")[0], in.at("pressure")[0],
+          hdl.less_than(40),
+          weight_minus_height.at_least(-89),  // height < weight + 90
+          activity.less_than(30),
+          c.mux(sex, drinking.greater_than(3), drinking.greater_than(2))};
+}
 
 }  // namespace fhebench

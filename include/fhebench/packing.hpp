@@ -87,6 +87,15 @@ struct Mlp {
   Shape s1, s2;
 };
 
+// Bit-sliced integers (cardio batched: tools/SEAL, tools/OpenFHE): bit b (LSB = 0) of
+// values[start, start + count), one per slot, zero-padded to `length` slots (at least count).
+template <class Int>
+std::vector<Int> bit_plane(const std::vector<Int>& values, int b, size_t start, size_t count, size_t length = 0) {
+  std::vector<Int> slots(std::max(length, count), 0);
+  for (size_t i = 0; i < count; ++i) slots[i] = values.at(start + i) >> b & 1;
+  return slots;
+}
+
 inline Mlp read_mlp(const Program& p) {
   const size_t features = p.size("features"), hidden = p.size("hidden"), classes = p.size("classes");
   const size_t C = std::bit_ceil(classes), H = std::bit_ceil(std::max(hidden, C));

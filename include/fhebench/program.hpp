@@ -4,6 +4,7 @@
 //   int main() {
 //     fhebench::Program p;                       // reads $FHEBENCH_INPUT
 //     auto age = p.input<std::vector<uint64_t>>("age");
+//     int age_bits = p.field_bits("age");       // the width the harness declares
 //     { auto t = p.phase("keygen"); ... }        // timed with a monotonic clock
 //     p.output("risk", risk);
 //     p.fhe({{"library", "Microsoft SEAL"}, {"scheme", "BFV"}, ...});
@@ -15,10 +16,13 @@
 #pragma once
 
 #include <chrono>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <ostream>
 #include <streambuf>
 #include <nlohmann/json.hpp>
@@ -28,6 +32,19 @@
 #include <vector>
 
 namespace fhebench {
+
+// An integer input and the unsigned width the harness declares for it.
+template <class Int>
+struct IntField {
+  std::vector<Int> values;  // one per patient, instance, ...
+  int bits;
+};
+
+// An integer encrypted bit by bit (bit-level programs): its value and unsigned width.
+struct BitInput {
+  uint64_t value;
+  int bits;
+};
 
 class Program {
  public:
@@ -52,6 +69,37 @@ class Program {
 
   template <class T>
   T input(const std::string& name) const { return input_.at("inputs").at(name).get<T>(); }
+
+  // The unsigned width the harness declares for an integer input (input.json "fields",
+  // docs/protocol.md): cardio's flags are 1 bit, its numbers 8. Throws when undeclared.
+  int field_bits(const std::string& name) const {
+    const auto fields = input_.find("fields");
+    if (fields == input_.end() || !fields->contains(name) || !(*fields)[name].contains("bits"))
+      throw std::runtime_error("input.json declares no width for \"" + name + "\" (fields." + name + ".bits)");
+    return (*fields)[name]["bits"].get<int>();
+  }
+  // Record after record (patient, instance, ...), the named inputs at their declared widths:
+  // the flat input list of a bit-level program.
+  template <class Names>
+  std::vector<BitInput> bit_inputs(const Names& names, size_t records) const {
+    std::vector<std::vector<uint64_t>> values;
+    std::vector<int> bits;
+    for (const auto& name : names) {
+      values.push_back(input<std::vector<uint64_t>>(name));
+      bits.push_back(field_bits(name));
+    }
+    std::vector<BitInput> out;
+    for (size_t i = 0; i < records; ++i)
+      for (size_t k = 0; k < values.size(); ++k) out.push_back({values[k].at(i), bits[k]});
+    return out;
+  }
+  // The named integer inputs with their declared widths, by name.
+  template <class Int, class Names>
+  std::map<std::string, IntField<Int>> int_fields(const Names& names) const {
+    std::map<std::string, IntField<Int>> out;
+    for (const auto& name : names) out[name] = {input<std::vector<Int>>(name), field_bits(name)};
+    return out;
+  }
 
   // RAII phase timer: the phase ends when the returned object is destroyed.
   class Timer {
@@ -136,6 +184,17 @@ class Program {
   nlohmann::json fhe_ = nlohmann::json::object();
   nlohmann::json sizes_ = nlohmann::json::object();
 };
+
+// Refuses the run (unsupported) when `operations` × `seconds_each` exceeds `max_minutes`: a
+// bit-level program estimates before it generates any key. `what` names the operations.
+inline void refuse_if_estimated_over(Program& p, uint64_t operations, double seconds_each, double max_minutes,
+                                     const std::string& what) {
+  const double minutes = operations * seconds_each / 60;
+  if (minutes > max_minutes)
+    p.unsupported("estimated " + std::to_string(static_cast<int64_t>(std::ceil(minutes))) + " minutes: " +
+                  std::to_string(operations) + " " + what + " × " +
+                  std::to_string(static_cast<int64_t>(std::lround(seconds_each * 1000))) + " ms");
+}
 
 // The number of bytes `write(std::ostream&)` produces, counted without keeping them: a
 // library's serializer gives key and ciphertext sizes even when keys reach hundreds of MB.

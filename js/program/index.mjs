@@ -3,6 +3,7 @@
 //   import { Program } from '@fhebench/program';
 //   const p = new Program();                        // reads $FHEBENCH_INPUT
 //   const age = p.input('age');
+//   const ageBits = p.fieldBits('age');             // the width the harness declares
 //   const keys = await p.phase('keygen', async () => makeKeys());   // monotonic clock
 //   const t = p.start('encrypt'); ...; t.stop();   // or start/stop style
 //   p.output('risk', risk);
@@ -52,6 +53,19 @@ export class Program {
     const v = this.#input.inputs?.[name];
     if (v === undefined) throw new ProgramError(`input.json has no input "${name}"`);
     return v;
+  }
+
+  // The unsigned width the harness declares for an integer input (input.json "fields",
+  // docs/protocol.md): cardio's flags are 1 bit, its numbers 8.
+  fieldBits(name) {
+    const bits = this.#input.fields?.[name]?.bits;
+    if (!Number.isInteger(bits)) throw new ProgramError(`input.json declares no width for "${name}" (fields.${name}.bits)`);
+    return bits;
+  }
+
+  // The named integer inputs with their declared widths: { name: { values, bits } }.
+  intFields(names) {
+    return Object.fromEntries(names.map((name) => [name, { values: this.input(name), bits: this.fieldBits(name) }]));
   }
 
   // Times fn (sync or async) as phase `name` and returns its result. The phase is recorded

@@ -77,6 +77,14 @@ class Program:
         except KeyError:
             raise ProgramError(f'input.json has no input "{name}"') from None
 
+    def field_bits(self, name: str) -> int:
+        """The unsigned width the harness declares for an integer input (input.json "fields",
+        docs/protocol.md): cardio's flags are 1 bit, its numbers 8."""
+        bits = self._input.get("fields", {}).get(name, {}).get("bits")
+        if not isinstance(bits, int):
+            raise ProgramError(f'input.json declares no width for "{name}" (fields.{name}.bits)')
+        return bits
+
     @contextlib.contextmanager
     def phase(self, name: str) -> Iterator[None]:
         """Times the block as phase `name` (sub-phases: "keygen.bootstrap"); recorded even

@@ -34,6 +34,18 @@ def test_reads_input_size_threads(tmp_path):
         p.size("width")
 
 
+def test_field_bits_are_the_declared_widths(tmp_path):
+    fields = {"sex": {"bits": 1, "max": 1}, "age": {"bits": 8, "max": 120}}
+    env, _ = setup(tmp_path, {"protocol": 1, "inputs": {"age": [1]}, "fields": fields})
+    p = Program(env)
+    assert (p.field_bits("sex"), p.field_bits("age")) == (1, 8)
+    with pytest.raises(ProgramError, match='no width for "hdl"'):
+        p.field_bits("hdl")
+    env, _ = setup(tmp_path)
+    with pytest.raises(ProgramError, match="fields.age.bits"):
+        Program(env).field_bits("age")
+
+
 def test_needs_the_harness_environment_and_protocol_1(tmp_path):
     with pytest.raises(ProgramError, match="must be set"):
         Program({})

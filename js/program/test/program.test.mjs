@@ -44,6 +44,16 @@ test('reads benchmark, variant, sizes, inputs and threads', () => {
   assert.throws(() => p.input('hdl'), /no input "hdl"/);
 });
 
+test('gives the field widths the harness declares, and refuses undeclared ones', () => {
+  const { env } = workdir({ fields: { sex: { bits: 1, max: 1 }, age: { bits: 8, max: 120 } } });
+  const p = new Program(env);
+  assert.equal(p.fieldBits('sex'), 1);
+  assert.equal(p.fieldBits('age'), 8);
+  assert.throws(() => p.fieldBits('hdl'), /no width for "hdl"/);
+  assert.throws(() => new Program(workdir().env).fieldBits('age'), ProgramError);
+  assert.deepEqual(p.intFields(['sex', 'age']), { sex: { values: [0, 1], bits: 1 }, age: { values: [55, 70], bits: 8 } });
+});
+
 test('refuses to run without the protocol environment or with another protocol', () => {
   assert.throws(() => new Program({}), /FHEBENCH_INPUT and FHEBENCH_OUTPUT/);
   const { env } = workdir({ protocol: 2 });

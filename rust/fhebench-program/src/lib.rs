@@ -4,6 +4,7 @@
 //! ```no_run
 //! let mut p = fhebench_program::Program::from_env();   // reads $FHEBENCH_INPUT
 //! let age = p.input_u64("age");
+//! let age_bits = p.field_bits("age");                  // the width the harness declares
 //! let keys = p.phase("keygen", || 42);                  // timed with a monotonic clock
 //! p.output_i64("risk", &[keys]);
 //! p.fhe("library", "tfhe-rs");
@@ -70,6 +71,12 @@ impl Program {
 
     fn array(&self, name: &str) -> &Vec<Value> {
         self.input["inputs"][name].as_array().unwrap_or_else(|| fail(&format!("input.json has no input array \"{name}\"")))
+    }
+    /// The unsigned width the harness declares for an integer input (input.json "fields",
+    /// docs/protocol.md): cardio's flags are 1 bit, its numbers 8. Exits when undeclared.
+    pub fn field_bits(&self, name: &str) -> u32 {
+        let bits = self.input["fields"][name]["bits"].as_u64().and_then(|b| u32::try_from(b).ok());
+        bits.unwrap_or_else(|| fail(&format!("input.json declares no width for \"{name}\" (fields.{name}.bits)")))
     }
     pub fn input_u64(&self, name: &str) -> Vec<u64> {
         self.array(name).iter().map(|v| v.as_u64().unwrap_or_else(|| fail(&format!("{name}: not an unsigned integer: {v}")))).collect()
@@ -172,6 +179,13 @@ mod tests {
         assert_eq!(out["fhe"]["library"], "test");
         assert_eq!(out["sizes"]["ciphertext_bytes"], 99);
         assert!(!o.with_extension("json.tmp").exists());
+    }
+
+    #[test]
+    fn gives_the_declared_field_widths() {
+        let (i, o) = scratch("fields", r#"{"protocol":1,"inputs":{"age":[55]},"fields":{"sex":{"bits":1,"max":1},"age":{"bits":8,"max":120}}}"#);
+        let p = Program::open(&i, &o, 1).unwrap();
+        assert_eq!((p.field_bits("sex"), p.field_bits("age")), (1, 8));
     }
 
     #[test]

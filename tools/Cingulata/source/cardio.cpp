@@ -2,6 +2,8 @@
 // patient's inputs), their population count as the risk.
 #include <ci_fncs.hxx>
 
+#include <algorithm>
+
 #include "cingulata_program.hpp"
 
 using namespace cingulata;
@@ -9,23 +11,25 @@ using namespace cingubench;
 
 namespace {
 
-const std::vector<std::string> kFlags = {"sex", "antecedent", "smoker", "diabetic", "pressure"};
-const std::vector<std::string> kBytes = {"age", "hdl", "height", "weight", "physical_act", "drinking"};
-constexpr size_t kWordsPerPatient = 11;
+// A patient's CiInts in this order, each as wide as input.json declares (flags 1 bit, numbers 8).
+const std::vector<std::string> kFields = {"sex", "antecedent", "smoker",   "diabetic",     "pressure", "age",
+                                          "hdl", "height",     "weight",   "physical_act", "drinking"};
 
-CiInt u8(unsigned v) { return CiInt(v, 8, false); }
+CiInt c(unsigned v, const CiInt& like) { return CiInt(v, like.size(), false); }  // as wide as `like`
 
 CiInt risk(const CiInt* in) {
   const CiBit& sex = in[0][0];
   const CiInt &age = in[5], &hdl = in[6], &height = in[7], &weight = in[8], &activity = in[9], &drinking = in[10];
+  // height < weight + 90 compares one bit wider than weight, so that the sum cannot wrap.
+  const unsigned sum_bits = std::max(height.size(), weight.size()) + 1;
   // op_mux(c, a, b) is c ? b : a: the sex-dependent rules exclude each other.
   std::vector<CiBit> conditions = {
-      op_mux(sex, u8(60) < age, u8(50) < age),
+      op_mux(sex, c(60, age) < age, c(50, age) < age),
       in[1][0], in[2][0], in[3][0], in[4][0],
-      hdl < u8(40),
-      height.resize(9) < weight.resize(9) + CiInt(90u, 9, false),
-      activity < u8(30),
-      op_mux(sex, u8(2) < drinking, u8(3) < drinking),
+      hdl < c(40, hdl),
+      height.resize(sum_bits) < weight.resize(sum_bits) + CiInt(90u, sum_bits, false),
+      activity < c(30, activity),
+      op_mux(sex, c(2, drinking) < drinking, c(3, drinking) < drinking),
   };
   return sum(conditions);
 }
@@ -35,14 +39,10 @@ CiInt risk(const CiInt* in) {
 int main() {
   fhebench::Program p;
   const size_t n = p.size("patients");
-  std::vector<Input> inputs;
-  for (size_t i = 0; i < n; ++i) {
-    for (const auto& name : kFlags) inputs.push_back({p.input<std::vector<uint64_t>>(name).at(i), 1});
-    for (const auto& name : kBytes) inputs.push_back({p.input<std::vector<uint64_t>>(name).at(i), 8});
-  }
+  const std::vector<Input> inputs = p.bit_inputs(kFields, n);
   auto circuit = [n](const std::vector<CiInt>& in) {
     std::vector<CiInt> out;
-    for (size_t i = 0; i < n; ++i) out.push_back(risk(&in[i * kWordsPerPatient]));
+    for (size_t i = 0; i < n; ++i) out.push_back(risk(&in[i * kFields.size()]));
     return out;
   };
   p.output("risk", run_circuit(p, inputs, circuit, false));

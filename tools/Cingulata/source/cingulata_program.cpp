@@ -10,10 +10,10 @@
 #include <tfhe_bit_exec.hxx>
 #include <tfhe_io.h>
 
-#include <cmath>
+#include <fhebench/random.hpp>
+
 #include <fstream>
 #include <memory>
-#include <random>
 #include <string>
 
 namespace cingubench {
@@ -50,18 +50,13 @@ void compile(fhebench::Program& p, const std::vector<Input>& inputs, const Circu
   p.fhe({{"circuit_and_gates", tracer->and_cnt()}, {"circuit_xor_gates", tracer->xor_cnt()},
          {"multiplicative_depth", tracer->mult_depth()}, {"circuit_depth", tracer->depth()}});
   // AND/XOR gates bound the bootstraps from above: on TFHE, OR, NAND, ... are single gates.
-  const double minutes = gates * kSecondsPerGate / 60;
-  if (minutes > kMaxMinutes)
-    p.unsupported("estimated " + std::to_string(static_cast<int>(std::ceil(minutes))) + " minutes: " +
-                  std::to_string(gates) + " AND/XOR gates × 21 ms");
+  fhebench::refuse_if_estimated_over(p, gates, kSecondsPerGate, kMaxMinutes, "AND/XOR gates");
 }
 
+// TFHE's generator is a default-seeded std::default_random_engine: seed it properly.
 void seed_from_os() {
-  // TFHE's generator is a default-seeded std::default_random_engine: seed it properly.
-  std::random_device rd;
-  uint32_t seed[8];
-  for (auto& s : seed) s = rd();
-  tfhe_random_generator_setSeed(seed, 8);
+  auto seed = fhebench::os_random_words<8>();
+  tfhe_random_generator_setSeed(seed.data(), seed.size());
 }
 
 // Generates the key set and hands it to Cingulata's TFHE executor, which loads keys from a file.

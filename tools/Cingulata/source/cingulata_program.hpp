@@ -11,10 +11,7 @@
 
 namespace cingubench {
 
-struct Input {
-  uint64_t value;
-  unsigned bits;  // encrypted width (unsigned)
-};
+using Input = fhebench::BitInput;  // a value and its encrypted (unsigned) width
 
 // Maps the encrypted input integers (in the order given) to the output integers. The same
 // function is run once against Cingulata's circuit tracker and once against TFHE.

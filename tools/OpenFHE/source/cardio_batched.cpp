@@ -3,6 +3,7 @@
 // (depth 4) and the risk is the sum of the 9 condition bits (the sex-dependent pairs are
 // multiplexers), exact mod t.
 #include <fhebench/main.hpp>
+#include <fhebench/packing.hpp>
 #include <algorithm>
 #include <map>
 #include <string>
@@ -13,39 +14,19 @@ using namespace ofhebench;
 
 namespace {
 
-struct Field {
-  const char* name;
-  int bits;  // 1 for the {0,1} flags, 8 for the numbers
-};
-const Field kFields[] = {{"sex", 1},    {"antecedent", 1}, {"smoker", 1}, {"diabetic", 1},
-                         {"pressure", 1}, {"age", 8},       {"hdl", 8},    {"height", 8},
-                         {"weight", 8},  {"physical_act", 8}, {"drinking", 8}};
+const char* const kFields[] = {"sex", "antecedent", "smoker", "diabetic", "pressure", "age",
+                               "hdl", "height",     "weight", "physical_act", "drinking"};
 const BfvSpec kSpec{8192, 65537, 4};
-
-std::vector<Value> conditions(Circuit& c, std::map<std::string, Bits>& in) {
-  const Value& sex = in.at("sex")[0];
-  ConstantComparator age(c, in.at("age")), hdl(c, in.at("hdl")), activity(c, in.at("physical_act")),
-      drinking(c, in.at("drinking"));
-  DifferenceComparator weight_minus_height(c, in.at("weight"), in.at("height"));
-  return {c.mux(sex, age.greater_than(50), age.greater_than(60)),
-          in.at("antecedent")[0], in.at("smoker")[0], in.at("diabetic")[0], in.at("pressure")[0],
-          hdl.less_than(40),
-          weight_minus_height.at_least(-89),  // height < weight + 90
-          activity.less_than(30),
-          c.mux(sex, drinking.greater_than(3), drinking.greater_than(2))};
-}
 
 // Encrypts patients [start, start + count): one ciphertext per field bit.
 std::map<std::string, Bits> encrypt_batch(Circuit& circuit, const Context& cc, const KeyPair& keys,
-                                          const std::map<std::string, std::vector<int64_t>>& plain,
+                                          const std::map<std::string, fhebench::IntField<int64_t>>& plain,
                                           size_t start, size_t count) {
   std::map<std::string, Bits> in;
-  for (const Field& f : kFields) {
-    const auto& values = plain.at(f.name);
+  for (const auto& [name, f] : plain) {
     for (int b = 0; b < f.bits; ++b) {
-      std::vector<int64_t> slots(count);
-      for (size_t j = 0; j < count; ++j) slots[j] = (values.at(start + j) >> b) & 1;
-      in[f.name].push_back(circuit.encrypted(cc->Encrypt(keys.publicKey, cc->MakePackedPlaintext(slots))));
+      auto slots = fhebench::packing::bit_plane(f.values, b, start, count);
+      in[name].push_back(circuit.encrypted(cc->Encrypt(keys.publicKey, cc->MakePackedPlaintext(slots))));
     }
   }
   return in;
@@ -57,8 +38,7 @@ static int run_program() {
   fhebench::Program p;
   use_threads(p);
   size_t patients = p.size("patients");
-  std::map<std::string, std::vector<int64_t>> plain;
-  for (const Field& f : kFields) plain[f.name] = p.input<std::vector<int64_t>>(f.name);
+  const auto plain = p.int_fields<int64_t>(kFields);  // encrypted as their declared bits, LSB first
 
   KeyOptions options{.relin = true};
   const auto [cc, keys] = keygen_bfv(p, kSpec, options);
@@ -80,7 +60,7 @@ static int run_program() {
     Value risk;
     {
       auto t = p.phase("compute");
-      risk = circuit.sum(conditions(circuit, in));
+      risk = circuit.sum(fhebench::cardio_conditions<Circuit, Value>(circuit, in));
     }
     depth = risk.depth;
     {

@@ -15,7 +15,7 @@ const levelDrop = [0, 0, 1];
 
 const p = new Program();
 const patients = p.size('patients');
-const plain = Object.fromEntries(cardioFields.map(([name]) => [name, p.input(name)]));
+const plain = p.intFields(cardioFields);
 for (const phase of ['encrypt', 'compute', 'decrypt']) p.record(phase, 0);  // also for 0 patients
 
 const ctx = await generateKeys(p, () => Context.bfv(params), { relin: true });
@@ -25,8 +25,8 @@ const budgets = [];
 let depth = 0;
 
 for (const [start, count] of batches(patients, ctx.slots)) {
-  const bits = await p.phase('encrypt', () => Object.fromEntries(cardioFields.map(([name, width]) => [name,
-    Array.from({ length: width }, (_, b) => ctx.encrypt(plain[name].slice(start, start + count).map((v) => (v >> b) & 1)))])));
+  const bits = await p.phase('encrypt', () => Object.fromEntries(Object.entries(plain).map(([name, field]) => [name,
+    Array.from({ length: field.bits }, (_, b) => ctx.encrypt(field.values.slice(start, start + count).map((v) => (v >> b) & 1)))])));
   const sum = await p.phase('compute', () => circuit.keep(circuit.sum(cardioConditions(circuit, bits))));
   depth = Math.max(depth, circuit.depth(sum));
   circuit.free();

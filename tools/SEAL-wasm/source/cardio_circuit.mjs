@@ -1,10 +1,9 @@
 // The cardiovascular-risk circuit, as tools/SEAL/source/common/cardio_circuit.cpp.
 import { ConstantComparator, DifferenceComparator } from './boolean.mjs';
 
-// Encrypted bits per field (LSB first): 1 for the {0,1} flags, 8 for the numbers.
-export const cardioFields = [
-  ['sex', 1], ['antecedent', 1], ['smoker', 1], ['diabetic', 1], ['pressure', 1],
-  ['age', 8], ['hdl', 8], ['height', 8], ['weight', 8], ['physical_act', 8], ['drinking', 8]];
+// The inputs, each encrypted as the bits (LSB first) input.json declares: flags 1, numbers 8.
+export const cardioFields = ['sex', 'antecedent', 'smoker', 'diabetic', 'pressure',
+  'age', 'hdl', 'height', 'weight', 'physical_act', 'drinking'];
 
 // The 9 condition bits whose sum is the risk: the sex-dependent age and drinking conditions
 // are exclusive pairs, each computed as one multiplexer. `bits[field]` holds the field's bits.

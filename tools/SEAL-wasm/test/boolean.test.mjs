@@ -12,8 +12,10 @@ test('cardio circuit: depth 4 and 73 multiplications (38 for height < weight + 9
   const evaluator = { add: noop, sub: noop, negate: noop, addPlain: noop, multiply: noop, multiplyPlain: noop, relinearizeInplace: noop };
   const context = { getContextData: () => ({ chainIndex: () => 0, delete: noop }) };
   const c = new Circuit({ evaluator, context, levels: [{}], slots: 1, encode: () => ({ delete: noop }) });
-  const input = Object.fromEntries(cardioFields.map(([name, width]) => [name,
-    Array.from({ length: width }, () => new seal.Ciphertext())]));
+  // The widths input.json declares for cardio (docs/protocol.md): flags 1 bit, numbers 8.
+  const flags = new Set(['sex', 'antecedent', 'smoker', 'diabetic', 'pressure']);
+  const input = Object.fromEntries(cardioFields.map((name) => [name,
+    Array.from({ length: flags.has(name) ? 1 : 8 }, () => new seal.Ciphertext())]));
   const weightMinusHeight = new DifferenceComparator(c, input.weight, input.height).atLeast(-89);
   assert.equal(c.depth(weightMinusHeight), 4);
   assert.equal(c.multiplications, 38);

@@ -2,6 +2,7 @@
 // slot i holds patient i's bit. Gates are arithmetic mod t on 0/1 values (the circuit in
 // common/cardio_circuit), the risk is the plain sum of the condition bits. More patients than
 // slots: one batch of `slots` patients after the other.
+#include <fhebench/packing.hpp>
 #include <fhebench/program.hpp>
 
 #include "cardio_circuit.hpp"
@@ -32,16 +33,13 @@ struct Batch {
 CardioInputs encrypt_batch(Circuit& c, seal::BatchEncoder& encoder, seal::Encryptor& encryptor,
                            const CardioPlain& plain, Batch batch) {
   CardioInputs in;
-  for (const auto& f : kCardioFields) {
-    const auto& values = plain.at(f.name);
+  for (const auto& [name, f] : plain) {
     for (int b = 0; b < f.bits; ++b) {
-      std::vector<uint64_t> slots(encoder.slot_count(), 0);
-      for (size_t i = 0; i < batch.count; ++i) slots[i] = values[batch.start + i] >> b & 1;
       seal::Plaintext pt;
-      encoder.encode(slots, pt);
+      encoder.encode(fhebench::packing::bit_plane(f.values, b, batch.start, batch.count, encoder.slot_count()), pt);
       seal::Ciphertext ct;
       encryptor.encrypt(pt, ct);
-      in[f.name].push_back(c.encrypted(std::move(ct)));
+      in[name].push_back(c.encrypted(std::move(ct)));
     }
   }
   return in;
@@ -50,7 +48,7 @@ CardioInputs encrypt_batch(Circuit& c, seal::BatchEncoder& encoder, seal::Encryp
 int run() {
   fhebench::Program p;
   int64_t patients = p.size("patients");
-  CardioPlain plain = read_cardio_inputs(p);
+  CardioPlain plain = p.int_fields<uint64_t>(kCardioFields);
   for (const char* phase : {"encrypt", "compute", "decrypt"}) p.record(phase, 0.0);
 
   auto keys = generate_keys(p, parameters(), {.relin = true});

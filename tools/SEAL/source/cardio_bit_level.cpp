@@ -29,14 +29,14 @@ seal::EncryptionParameters parameters() {
 CardioInputs encrypt_patient(Circuit& c, seal::Encryptor& encryptor, const CardioPlain& plain,
                              size_t patient) {
   CardioInputs in;
-  for (const auto& f : kCardioFields) {
-    uint64_t value = plain.at(f.name)[patient];
+  for (const auto& [name, f] : plain) {
+    uint64_t value = f.values[patient];
     for (int b = 0; b < f.bits; ++b) {
       seal::Plaintext bit(1);
       bit[0] = value >> b & 1;
       seal::Ciphertext ct;
       encryptor.encrypt(bit, ct);
-      in[f.name].push_back(c.encrypted(std::move(ct)));
+      in[name].push_back(c.encrypted(std::move(ct)));
     }
   }
   return in;
@@ -66,7 +66,7 @@ int run() {
                   std::to_string(static_cast<int64_t>(kSecondsPerPatient * patients)) + " s for " +
                   std::to_string(patients) + " patients on one core; limit " +
                   std::to_string(kMaxPatients));
-  CardioPlain plain = read_cardio_inputs(p);
+  CardioPlain plain = p.int_fields<uint64_t>(kCardioFields);
   for (const char* phase : {"encrypt", "compute", "decrypt"}) p.record(phase, 0.0);
 
   auto keys = generate_keys(p, parameters(), {.relin = true});

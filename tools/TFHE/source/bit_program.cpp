@@ -1,11 +1,10 @@
 #include "bit_program.hpp"
 
+#include <fhebench/random.hpp>
 #include <tfhe/tfhe_io.h>
 
-#include <cmath>
 #include <memory>
 #include <ostream>
-#include <random>
 #include <string>
 
 namespace tfhebench {
@@ -21,7 +20,7 @@ std::vector<Word> placeholders(Gates& g, const std::vector<Input>& inputs) {
   std::vector<Word> words;
   for (const Input& in : inputs) {
     Word w;
-    for (int i = 0; i < in.width; ++i) w.push_back(g.fresh());
+    for (int i = 0; i < in.bits; ++i) w.push_back(g.fresh());
     words.push_back(std::move(w));
   }
   return words;
@@ -31,19 +30,14 @@ void refuse_if_too_slow(fhebench::Program& p, const std::vector<Input>& inputs, 
   Gates counter(nullptr);
   circuit(counter, placeholders(counter, inputs));
   uint64_t gates = counter.bootstraps();
-  double minutes = gates * kSecondsPerGate / 60;
   p.fhe({{"bootstrapped_gates", gates}});
-  if (minutes > kMaxMinutes)
-    p.unsupported("estimated " + std::to_string(static_cast<int>(std::ceil(minutes))) + " minutes: " +
-                  std::to_string(gates) + " gates × 21 ms");
+  fhebench::refuse_if_estimated_over(p, gates, kSecondsPerGate, kMaxMinutes, "gates");
 }
 
+// The library's generator is a default-seeded std::default_random_engine: seed it properly.
 void seed_from_os() {
-  // The library's generator is a default-seeded std::default_random_engine: seed it properly.
-  std::random_device rd;
-  uint32_t seed[8];
-  for (auto& s : seed) s = rd();
-  tfhe_random_generator_setSeed(seed, 8);
+  auto seed = fhebench::os_random_words<8>();
+  tfhe_random_generator_setSeed(seed.data(), seed.size());
 }
 
 int64_t decode(const std::vector<int>& bits, bool is_signed) {
@@ -91,7 +85,7 @@ std::vector<int64_t> run_bit_level(fhebench::Program& p, const std::vector<Input
     auto t = p.phase("encrypt");
     encrypted = placeholders(gates, inputs);
     for (size_t i = 0; i < inputs.size(); ++i)
-      for (int b = 0; b < inputs[i].width; ++b)
+      for (int b = 0; b < inputs[i].bits; ++b)
         bootsSymEncrypt(encrypted[i][b].c.get(), (inputs[i].value >> b) & 1, key.get());
   }
 

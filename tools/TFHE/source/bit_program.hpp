@@ -11,10 +11,7 @@
 
 namespace tfhebench {
 
-struct Input {
-  uint64_t value;
-  int width;  // bits encrypted
-};
+using Input = fhebench::BitInput;  // a value and the bits it is encrypted as
 
 // Maps the encrypted input words (in the order given) to the output words.
 using Circuit = std::function<std::vector<Word>(Gates&, const std::vector<Word>&)>;

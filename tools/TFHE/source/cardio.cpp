@@ -7,22 +7,22 @@ using namespace tfhebench;
 
 namespace {
 
-const std::vector<std::string> kFlags = {"sex", "antecedent", "smoker", "diabetic", "pressure"};
-const std::vector<std::string> kBytes = {"age", "hdl", "height", "weight", "physical_act", "drinking"};
-constexpr size_t kWordsPerPatient = 11;
+// A patient's words in this order, each as wide as input.json declares (flags 1 bit, numbers 8).
+const std::vector<std::string> kFields = {"sex", "antecedent", "smoker",   "diabetic",     "pressure", "age",
+                                          "hdl", "height",     "weight",   "physical_act", "drinking"};
 
 Word risk(Gates& g, const Word* in) {
-  auto c = [&](uint64_t v) { return constant_word(g, v, 8); };
   const Bit& sex = in[0][0];
   const Word &age = in[5], &hdl = in[6], &height = in[7], &weight = in[8], &activity = in[9], &drinking = in[10];
+  auto c = [&](uint64_t v, const Word& like) { return constant_word(g, v, like.size()); };  // as wide as `like`
   // The sex-dependent pairs of rules exclude each other: one MUX picks the rule that applies.
   std::vector<Word> conditions = {
-      {g.MUX(sex, less_than(g, c(50), age), less_than(g, c(60), age))},
+      {g.MUX(sex, less_than(g, c(50, age), age), less_than(g, c(60, age), age))},
       in[1], in[2], in[3], in[4],
-      {less_than(g, hdl, c(40))},
-      {less_than(g, height, add(g, weight, c(90)))},
-      {less_than(g, activity, c(30))},
-      {g.MUX(sex, less_than(g, c(3), drinking), less_than(g, c(2), drinking))},
+      {less_than(g, hdl, c(40, hdl))},
+      {less_than(g, height, add(g, weight, c(90, weight)))},
+      {less_than(g, activity, c(30, activity))},
+      {g.MUX(sex, less_than(g, c(3, drinking), drinking), less_than(g, c(2, drinking), drinking))},
   };
   return sum(g, conditions);
 }
@@ -32,14 +32,10 @@ Word risk(Gates& g, const Word* in) {
 static int run_program() {
   fhebench::Program p;
   size_t n = p.size("patients");
-  std::vector<Input> inputs;
-  for (size_t i = 0; i < n; ++i) {
-    for (const auto& name : kFlags) inputs.push_back({p.input<std::vector<uint64_t>>(name).at(i), 1});
-    for (const auto& name : kBytes) inputs.push_back({p.input<std::vector<uint64_t>>(name).at(i), 8});
-  }
+  const std::vector<Input> inputs = p.bit_inputs(kFields, n);
   auto circuit = [n](Gates& g, const std::vector<Word>& in) {
     std::vector<Word> out;
-    for (size_t i = 0; i < n; ++i) out.push_back(risk(g, &in[i * kWordsPerPatient]));
+    for (size_t i = 0; i < n; ++i) out.push_back(risk(g, &in[i * kFields.size()]));
     return out;
   };
   std::vector<int64_t> risks = run_bit_level(p, inputs, circuit, false);

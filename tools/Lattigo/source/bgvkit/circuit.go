@@ -39,10 +39,8 @@ func (c *Circuit) Add(a, b Value) Value {
 		return b
 	case b.is(0):
 		return a
-	case a.Const != nil:
-		a, b = b, a
-		fallthrough
-	case b.Const != nil:
+	}
+	if a, b = publicLast(a, b); b.Const != nil {
 		out := a.Ct.CopyNew() // in place: AddNew with a scalar would drop a.Ct's scale
 		must(c.st.Eval.Add(out, *b.Const, out))
 		return Value{Ct: out, Depth: a.Depth}
@@ -75,16 +73,22 @@ func (c *Circuit) Mul(a, b Value) Value {
 		return b
 	case b.is(1):
 		return a
-	case a.Const != nil:
-		a, b = b, a
-		fallthrough
-	case b.Const != nil:
+	}
+	if a, b = publicLast(a, b); b.Const != nil {
 		return Value{Ct: c.scaled(a.Ct, *b.Const), Depth: a.Depth}
 	}
 	out, err := c.st.Eval.MulRelinNew(a.Ct, b.Ct) // scale-invariant when the Setup asks
 	must(err)
 	c.Multiplications++
 	return Value{Ct: out, Depth: max(a.Depth, b.Depth) + 1}
+}
+
+// publicLast orders the operands of a commutative operation so that a public one comes second.
+func publicLast(a, b Value) (Value, Value) {
+	if a.Const != nil {
+		return b, a
+	}
+	return a, b
 }
 
 // scaled is ct·k for a public scalar k. It works on a copy: MulNew with a scalar would give a

@@ -115,30 +115,39 @@ func (d *DifferenceComparator) ge(lo, n int, k int64) Value {
 	if k > maxD {
 		return d.c.Constant(0)
 	}
-	key := [3]int64{int64(lo), int64(n), k}
-	if r, ok := d.geMemo[key]; ok {
-		return r
-	}
-	var r Value
-	if n == 1 {
-		if k <= 0 {
-			r = d.c.Sub(d.c.Constant(1), d.digit[lo][0])
-		} else {
-			r = d.digit[lo][2]
+	return memoized(d.geMemo, lo, n, k, func() Value {
+		if n == 1 {
+			if k <= 0 {
+				return d.c.Sub(d.c.Constant(1), d.digit[lo][0])
+			}
+			return d.digit[lo][2]
 		}
-	} else {
-		low := n / 2
-		base := int64(1) << low
-		lowMax := base - 1
+		low, base, lowMax := split(n)
 		decided := ceilDiv(k+lowMax, base) // D_H ≥ decided: true whatever D_L is
 		terms := []Value{d.ge(lo+low, n-low, decided)}
 		for h := ceilDiv(k-lowMax, base); h < decided; h++ {
 			terms = append(terms, d.c.Mul(d.eq(lo+low, n-low, h), d.ge(lo, low, k-base*h)))
 		}
-		r = d.c.Sum(terms)
+		return d.c.Sum(terms)
+	})
+}
+
+// memoized is memo's value for digits [lo, lo+n) and bound k, computed once by f.
+func memoized(memo map[[3]int64]Value, lo, n int, k int64, f func() Value) Value {
+	key := [3]int64{int64(lo), int64(n), k}
+	r, ok := memo[key]
+	if !ok {
+		r = f()
+		memo[key] = r
 	}
-	d.geMemo[key] = r
 	return r
+}
+
+// split halves n digits: the low half's count, its base 2^low and the largest low value.
+func split(n int) (low int, base, lowMax int64) {
+	low = n / 2
+	base = int64(1) << low
+	return low, base, base - 1
 }
 
 func (d *DifferenceComparator) eq(lo, n int, k int64) Value {
@@ -146,23 +155,15 @@ func (d *DifferenceComparator) eq(lo, n int, k int64) Value {
 	if k < -maxD || k > maxD {
 		return d.c.Constant(0)
 	}
-	key := [3]int64{int64(lo), int64(n), k}
-	if r, ok := d.eqMemo[key]; ok {
-		return r
-	}
-	var r Value
-	if n == 1 {
-		r = d.digit[lo][k+1]
-	} else {
-		low := n / 2
-		base := int64(1) << low
-		lowMax := base - 1
+	return memoized(d.eqMemo, lo, n, k, func() Value {
+		if n == 1 {
+			return d.digit[lo][k+1]
+		}
+		low, base, lowMax := split(n)
 		var terms []Value
 		for h := ceilDiv(k-lowMax, base); h <= floorDiv(k+lowMax, base); h++ {
 			terms = append(terms, d.c.Mul(d.eq(lo+low, n-low, h), d.eq(lo, low, k-base*h)))
 		}
-		r = d.c.Sum(terms)
-	}
-	d.eqMemo[key] = r
-	return r
+		return d.c.Sum(terms)
+	})
 }

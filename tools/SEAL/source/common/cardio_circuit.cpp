@@ -4,12 +4,6 @@
 
 namespace sealbench {
 
-CardioPlain read_cardio_inputs(const fhebench::Program& p) {
-  CardioPlain plain;
-  for (const auto& f : kCardioFields) plain[f.name] = p.input<std::vector<uint64_t>>(f.name);
-  return plain;
-}
-
 std::vector<Value> cardio_conditions(Circuit& c, const CardioInputs& in) {
   const Value& sex = in.at("sex")[0];
   ConstantComparator age(c, in.at("age"));

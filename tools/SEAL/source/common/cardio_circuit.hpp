@@ -12,19 +12,12 @@
 
 namespace sealbench {
 
-struct CardioField {
-  const char* name;
-  int bits;  // encrypted bits (LSB first): 1 for the {0,1} flags, 8 for the numbers
-};
+inline constexpr std::array<const char*, 11> kCardioFields{
+    "sex", "antecedent", "smoker", "diabetic", "pressure", "age", "hdl", "height", "weight", "physical_act", "drinking"};
 
-inline constexpr std::array<CardioField, 11> kCardioFields{{
-    {"sex", 1}, {"antecedent", 1}, {"smoker", 1}, {"diabetic", 1}, {"pressure", 1},
-    {"age", 8}, {"hdl", 8}, {"height", 8}, {"weight", 8}, {"physical_act", 8}, {"drinking", 8}}};
-
-using CardioInputs = std::map<std::string, Bits>;          // encrypted, by field
-using CardioPlain = std::map<std::string, std::vector<uint64_t>>;  // one value per patient
-
-CardioPlain read_cardio_inputs(const fhebench::Program& p);
+using CardioInputs = std::map<std::string, Bits>;  // encrypted, by field
+// In the clear, by field: a value per patient, encrypted as the field's declared bits (LSB first).
+using CardioPlain = std::map<std::string, fhebench::IntField<uint64_t>>;
 
 // The 9 condition bits whose sum is the risk: the sex-dependent age and drinking conditions
 // are exclusive pairs, each computed as one multiplexer. Depth 4.

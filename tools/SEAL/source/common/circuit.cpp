@@ -50,19 +50,14 @@ Value Circuit::add(const Value& a, const Value& b) {
   if (a.constant && b.constant) return constant(static_cast<int64_t>((*a.constant + *b.constant) % t_));
   if (a.is(0)) return b;
   if (b.is(0)) return a;
-  Value r;
   if (a.constant || b.constant) {
+    Value r;
     const Value& e = a.constant ? b : a;
     evaluator_.add_plain(e.ct, plain(a.constant ? *a.constant : *b.constant), r.ct);
     r.depth = e.depth;
-  } else {
-    seal::Ciphertext sa, sb;
-    const auto& x = lowered(a, b, sa);
-    const auto& y = lowered(b, a, sb);
-    evaluator_.add(x, y, r.ct);
-    r.depth = std::max(a.depth, b.depth);
+    return r;
   }
-  return r;
+  return at_common_level(a, b, [&](auto& x, auto& y, auto& out) { evaluator_.add(x, y, out); });
 }
 
 Value Circuit::sub(const Value& a, const Value& b) {
@@ -73,12 +68,7 @@ Value Circuit::sub(const Value& a, const Value& b) {
     r.depth = b.depth;
     return add(r, a);
   }
-  seal::Ciphertext sa, sb;
-  const auto& x = lowered(a, b, sa);
-  const auto& y = lowered(b, a, sb);
-  evaluator_.sub(x, y, r.ct);
-  r.depth = std::max(a.depth, b.depth);
-  return r;
+  return at_common_level(a, b, [&](auto& x, auto& y, auto& out) { evaluator_.sub(x, y, out); });
 }
 
 Value Circuit::mul(const Value& a, const Value& b) {
@@ -96,12 +86,9 @@ Value Circuit::mul(const Value& a, const Value& b) {
     r.depth = e.depth;  // a small public scalar: noise grows by its size only
     return r;
   }
-  seal::Ciphertext sa, sb;
-  const auto& x = lowered(a, b, sa);
-  const auto& y = lowered(b, a, sb);
-  evaluator_.multiply(x, y, r.ct);
+  r = at_common_level(a, b, [&](auto& x, auto& y, auto& out) { evaluator_.multiply(x, y, out); });
   evaluator_.relinearize_inplace(r.ct, relin_keys_);
-  r.depth = std::max(a.depth, b.depth) + 1;
+  r.depth += 1;
   switch_for_depth(r);
   ++multiplications_;
   return r;

@@ -13,6 +13,7 @@
 #include <seal/seal.h>
 
 #include <cstdint>
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -56,6 +57,16 @@ class Circuit {
   seal::Plaintext plain(uint64_t c) const;
   // v's ciphertext at the level of `other` if that is lower (switched into scratch), else v's.
   const seal::Ciphertext& lowered(const Value& v, const Value& other, seal::Ciphertext& scratch);
+  // op(x, y, out) on the ciphertexts of a and b at their common (the lower) level; the result
+  // has the larger of their depths.
+  template <class Op>
+  Value at_common_level(const Value& a, const Value& b, Op op) {
+    seal::Ciphertext sa, sb;
+    Value r;
+    op(lowered(a, b, sa), lowered(b, a, sb), r.ct);
+    r.depth = std::max(a.depth, b.depth);
+    return r;
+  }
   void switch_for_depth(Value& v);
 
   const seal::SEALContext& context_;

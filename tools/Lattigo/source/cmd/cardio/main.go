@@ -9,8 +9,8 @@ import (
 	"fhebench/tools/lattigo/bgvkit"
 )
 
-var flags = []string{"sex", "antecedent", "smoker", "diabetic", "pressure"}
-var numbers = []string{"age", "hdl", "height", "weight", "physical_act", "drinking"}
+// Each encrypted as the bits input.json declares (flags 1, numbers 8), LSB first.
+var fields = []string{"sex", "antecedent", "smoker", "diabetic", "pressure", "age", "hdl", "height", "weight", "physical_act", "drinking"}
 
 func conditions(c *bgvkit.Circuit, in map[string][]bgvkit.Value) []bgvkit.Value {
 	sex := in["sex"][0]
@@ -33,9 +33,9 @@ func conditions(c *bgvkit.Circuit, in map[string][]bgvkit.Value) []bgvkit.Value 
 func main() {
 	p := program.FromEnv()
 	n := p.SizeOf("patients")
-	clear := map[string][]uint64{}
-	for _, f := range append(append([]string{}, flags...), numbers...) {
-		clear[f] = p.InputU64(f)
+	clear, width := map[string][]uint64{}, map[string]int{}
+	for _, f := range fields {
+		clear[f], width[f] = p.InputU64(f), p.FieldBits(f)
 	}
 	st := bgvkit.NewSetup(p, bgvkit.Spec{LogN: 13, LogQ: []int{58, 58, 58}, LogP: []int{44}, T: 65537, Relin: true, ScaleInvariant: true})
 	risk := make([]int64, 0, n)
@@ -46,11 +46,7 @@ func main() {
 		in := map[string][]bgvkit.Value{}
 		p.Phase("encrypt", func() {
 			for f, values := range clear {
-				width := 8
-				if isFlag(f) {
-					width = 1
-				}
-				for b := 0; b < width; b++ {
+				for b := 0; b < width[f]; b++ {
 					slots := make([]uint64, batch[1]-batch[0])
 					for i := range slots {
 						slots[i] = values[batch[0]+i] >> b & 1
@@ -71,13 +67,4 @@ func main() {
 	st.Report(p, sample.Ct, depth)
 	p.FHE("multiplications_per_batch", multiplications)
 	p.Finish()
-}
-
-func isFlag(f string) bool {
-	for _, g := range flags {
-		if g == f {
-			return true
-		}
-	}
-	return false
 }

@@ -38,9 +38,22 @@ fn risk(p: &Patient) -> FheUint8 {
     sum
 }
 
+/// tfhe-rs fixes widths in its types (FheBool, FheUint8): the widths input.json declares must fit.
+fn refuse_wider_fields(p: &Program) {
+    for (names, fits) in [(&FLAGS[..], 1), (&BYTES[..], 8)] {
+        for f in names {
+            let bits = p.field_bits(f);
+            if bits > fits {
+                p.unsupported(&format!("{f} is declared {bits} bits; this program encrypts it in {fits}"));
+            }
+        }
+    }
+}
+
 fn main() {
     let mut p = Program::from_env();
     let n = p.size_of("patients") as usize;
+    refuse_wider_fields(&p);
     refuse_if_too_slow(&mut p, n as u64, "patients", MS_PER_PATIENT);
     let flags: Vec<Vec<u64>> = FLAGS.iter().map(|f| p.input_u64(f)).collect();
     let bytes: Vec<Vec<u64>> = BYTES.iter().map(|f| p.input_u64(f)).collect();
