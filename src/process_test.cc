@@ -52,6 +52,13 @@ pid_t read_pid(const fs::path& f) {
   return pid;
 }
 
+// The process whose pid the script wrote into `pid_file` is gone once the grace period is over.
+void expect_gone(const fs::path& pid_file, const char* what) {
+  const pid_t child = read_pid(pid_file);
+  ASSERT_GT(child, 0);
+  EXPECT_FALSE(alive_after_grace(child)) << what;
+}
+
 }  // namespace
 
 TEST(Process, ExitStatusAndOutputFiles) {
@@ -96,9 +103,7 @@ TEST(Process, TimeoutKillsTheWholeTree) {
   const auto r = sh(dir, "sleep 100 & echo $! > child; wait", 0.5);
   EXPECT_TRUE(r.timed_out);
   EXPECT_LT(r.wall_s, 5);
-  const pid_t child = read_pid(dir / "child");
-  ASSERT_GT(child, 0);
-  EXPECT_FALSE(alive_after_grace(child)) << "the background child survived the timeout";
+  expect_gone(dir / "child", "the background child survived the timeout");
 }
 
 TEST(Process, NoOrphanOutlivesAProgramThatExited) {
@@ -106,9 +111,7 @@ TEST(Process, NoOrphanOutlivesAProgramThatExited) {
   // setsid leaves the process group, so only the cgroup or the subreaper finds it.
   const auto r = sh(dir, "setsid sleep 100 & echo $! > child; sleep 0.1; exit 0");
   EXPECT_EQ(r.exit_code, 0);
-  const pid_t child = read_pid(dir / "child");
-  ASSERT_GT(child, 0);
-  EXPECT_FALSE(alive_after_grace(child)) << "a detached grandchild outlived the repetition";
+  expect_gone(dir / "child", "a detached grandchild outlived the repetition");
 }
 
 TEST(Process, MeasuresCpuTimeAndPeakMemory) {
