@@ -1,5 +1,6 @@
 #include "cgroup.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -8,18 +9,26 @@
 #include <fstream>
 #include <utility>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 namespace fhebench {
 namespace fs = std::filesystem;
 namespace {
 
+// POSIX reads: these small /proc and cgroup files are read several times per repetition, and a
+// stream's construction (locale, buffers) cost more than the read (callgrind).
 std::optional<std::string> read_file(const fs::path& p) {
-  std::ifstream f(p);
-  if (!f) return std::nullopt;
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
+  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string text;
+  char buf[4096];
+  ssize_t n;
+  while ((n = ::read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0) text.append(buf, static_cast<size_t>(n));
+  ::close(fd);
+  if (n < 0) return std::nullopt;
+  return text;
 }
 
 bool write_file(const fs::path& p, const std::string& value) {
@@ -32,16 +41,22 @@ bool write_file(const fs::path& p, const std::string& value) {
 // The cgroup process `proc` ("self" or a pid) is in for `controller` ("" for the v2
 // unified line "0::").
 std::optional<std::string> own_cgroup(const std::string& controller, const std::string& proc = "self") {
-  std::ifstream f("/proc/" + proc + "/cgroup");
-  std::string line;
-  while (std::getline(f, line)) {
+  const auto text = read_file("/proc/" + proc + "/cgroup");
+  if (!text) return std::nullopt;
+  std::string_view rest = *text;
+  while (!rest.empty()) {
+    const auto end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     const auto a = line.find(':'), b = line.find(':', a + 1);
-    if (a == std::string::npos || b == std::string::npos) continue;
-    const std::string list = line.substr(a + 1, b - a - 1);
-    std::stringstream ss(list);
-    for (std::string c; std::getline(ss, c, ',');)
-      if (c == controller) return line.substr(b + 1);
-    if (controller.empty() && list.empty()) return line.substr(b + 1);
+    if (a == std::string_view::npos || b == std::string_view::npos) continue;
+    const std::string_view list = line.substr(a + 1, b - a - 1);
+    if (controller.empty() && list.empty()) return std::string(line.substr(b + 1));
+    for (std::string_view l = list; !l.empty();) {  // the comma-separated controllers
+      const auto comma = l.find(',');
+      if (!controller.empty() && l.substr(0, comma) == controller) return std::string(line.substr(b + 1));
+      l = comma == std::string_view::npos ? std::string_view() : l.substr(comma + 1);
+    }
   }
   return std::nullopt;
 }
@@ -134,8 +149,15 @@ bool MemoryCgroup::oom_killed() const {
 
 std::vector<pid_t> MemoryCgroup::members() const {
   std::vector<pid_t> pids;
-  std::ifstream f(procs_file_);
-  for (pid_t p; f >> p;) pids.push_back(p);
+  const auto text = read_file(procs_file_);
+  if (!text) return pids;
+  for (const char* p = text->c_str(); *p;) {  // one pid per line
+    char* end = nullptr;
+    const long pid = std::strtol(p, &end, 10);
+    if (end == p) break;
+    pids.push_back(static_cast<pid_t>(pid));
+    p = end;
+  }
   return pids;
 }
 
