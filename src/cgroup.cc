@@ -1,6 +1,7 @@
 #include "cgroup.h"
 
-#include <fcntl.h>
+#include "atomic_file.h"
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -15,21 +16,6 @@
 namespace fhebench {
 namespace fs = std::filesystem;
 namespace {
-
-// POSIX reads: these small /proc and cgroup files are read several times per repetition, and a
-// stream's construction (locale, buffers) cost more than the read (callgrind).
-std::optional<std::string> read_file(const fs::path& p) {
-  const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  std::string text;
-  char buf[4096];
-  ssize_t n;
-  while ((n = ::read(fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-    if (n > 0) text.append(buf, static_cast<size_t>(n));
-  ::close(fd);
-  if (n < 0) return std::nullopt;
-  return text;
-}
 
 bool write_file(const fs::path& p, const std::string& value) {
   std::ofstream f(p);
