@@ -16,8 +16,9 @@ from fhebench_program import Program
 LIMIT_SECONDS = 600
 # Seconds per programmable bootstrap on one core, by the largest PBS precision (bits) of the
 # circuit, used only to refuse sizes whose estimate is above LIMIT_SECONDS. A first guess,
-# doubling per bit, NOT yet calibrated (on the loaded development machine cardio's 9-bit
-# lookups took 1.2 s each and chi_squared's 13-bit ones 5 s: see README).
+# doubling per bit, NOT calibrated: through the harness (README) cardio's 5-bit lookups took
+# 0.15 s each and chi_squared's 6-bit ones 0.22 s of wall time, with the 2 cores shared by
+# about ten processes (load average ≈ 10), so the same order per core as the table.
 PBS_SECONDS = {4: 0.012, 5: 0.016, 6: 0.025, 7: 0.045, 8: 0.08, 9: 0.16, 10: 0.3, 11: 0.6, 12: 1.2,
                13: 2.5, 14: 5.0, 15: 10.0, 16: 20.0}
 
@@ -84,11 +85,25 @@ def report(p: Program, circuit: fhe.Circuit, stats: dict, bits: int, estimate: f
           packing_key_switch_count=stats.get("packing_key_switch_count"),
           max_table_lookup_bits=bits, estimated_compute_seconds=round(estimate, 3),
           complexity=stats.get("complexity"))
+    p.fhe(key_parameters(circuit))
     for key, name in (("size_of_secret_keys", "secret_key_bytes"), ("size_of_bootstrap_keys", "bootstrap_key_bytes"),
                       ("size_of_keyswitch_keys", "keyswitch_key_bytes"), ("size_of_inputs", "ciphertext_bytes"),
                       ("size_of_outputs", "output_ciphertext_bytes")):
         if stats.get(key) is not None:
             p.sizes(name, int(stats[key]))
+
+
+def key_parameters(circuit: fhe.Circuit) -> dict:
+    """The parameters the optimizer chose (MONO: one bootstrap and one key-switching key), named
+    as tfhe-rs names them; a leveled circuit has neither."""
+    keys = circuit.client.specs.program_info.get_keyset_info()
+    out = {}
+    for b in keys.bootstrap_keys()[:1]:
+        out.update(lwe_dimension=b.input_lwe_dimension(), glwe_dimension=b.glwe_dimension(),
+                   polynomial_size=b.polynomial_size(), pbs_base_log=b.base_log(), pbs_level=b.level())
+    for k in keys.keyswitch_keys()[:1]:
+        out.update(ks_base_log=k.base_log(), ks_level=k.level())
+    return out
 
 
 def inputset(ranges: Sequence[tuple[int, int]], shape: tuple, samples: int = 40, seed: int = 1) -> list:
