@@ -50,17 +50,21 @@ TEST_F(PacedHistory, ThirtyPercentSlowdownIsFlaggedOnePercentIsNot) {
   EXPECT_EQ(s["steps"][0]["before"], 1);
   EXPECT_EQ(s["steps"][0]["after"], 2);
   EXPECT_EQ(s["steps"][0]["kind"], "regression");
-  EXPECT_NEAR(s["steps"][0]["ratio"].get<double>(), 1.3, 0.06);
+  // 1.3 on a quiet machine; a loaded one stretches the paced runs by some percent (a repetition
+  // preempted at its deadline ends late), so only the direction and rough size are fixed.
+  EXPECT_GT(s["steps"][0]["ratio"].get<double>(), 1.2);
+  EXPECT_LT(s["steps"][0]["ratio"].get<double>(), 1.6);
 
   const auto text = run_fhebench({"history", "--results", results().string()});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("machine " + s["machine"].get<std::string>() + ": "), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("Paced cardio/default patients="), std::string::npos) << text.out;
-  const auto step = text.out.find("▲ step: +");
+  const std::string marker = "▲ step: +";
+  const auto step = text.out.find(marker);
   ASSERT_NE(step, std::string::npos) << text.out;
   EXPECT_NE(text.out.find("slower (regression", step), std::string::npos);
   EXPECT_NE(text.out.find(s["points"][1]["run"].get<std::string>(), step), std::string::npos) << "names the run before the step";
-  EXPECT_EQ(text.out.find("step:", step + 1), std::string::npos) << "one step only:\n" << text.out;
+  EXPECT_EQ(text.out.find("step:", step + marker.size()), std::string::npos) << "one step only:\n" << text.out;
 
   const Json last2 = history_json(results(), {"--last", "2"});
   EXPECT_EQ(last2[0]["points"].size(), 2u);
