@@ -88,7 +88,7 @@ Cell gbench_cell(const std::string& tool, const GbenchBenchmark& b) {
   return c;
 }
 
-Record gbench_record(const GbenchSample& s, int number, const Json& context, const std::string& version) {
+Record gbench_record(const GbenchSample& s, int number, const Json& context, const GbenchImport& o) {
   Record r;
   r.id = {number, false};
   r.status = s.error.empty() ? Status::ok : Status::error;
@@ -99,7 +99,7 @@ Record gbench_record(const GbenchSample& s, int number, const Json& context, con
   r.host = context.value("host_name", "");
   r.measure = Measure{s.real_s, s.cpu_s, 0, 0, 0, "none", 0, 0};
   r.where = "imported";
-  r.fhe = {{"library", "gbench"}, {"library_version", version}, {"iterations", s.iterations}};
+  r.fhe = {{"library", o.tool}, {"library_version", o.library_version}, {"iterations", s.iterations}};
   return r;
 }
 
@@ -144,7 +144,7 @@ void write_gbench_run(const RunStore& store, const GbenchFile& f, const std::vec
   for (size_t i = 0; i < cells.size(); ++i) {
     fs::create_directories(store.cell_dir(cells[i]));
     for (size_t k = 0; k < f.benchmarks[i].samples.size(); ++k)
-      store.write_record(cells[i], gbench_record(f.benchmarks[i].samples[k], static_cast<int>(k + 1), f.context, o.library_version));
+      store.write_record(cells[i], gbench_record(f.benchmarks[i].samples[k], static_cast<int>(k + 1), f.context, o));
   }
   finalize_run(store, "complete");
 }

@@ -57,7 +57,7 @@ TEST(GbenchImport, RealBenchmarkJsonBecomesARunInHistoryAndReports) {
   for (const auto& s : series) {
     EXPECT_EQ(s["cell"]["benchmark"], "gbench");
     ASSERT_EQ(s["points"].size(), 2u) << "both imports of the cell, on one machine";
-    EXPECT_EQ(s["points"][1]["versions"], "gbench 1.1");
+    EXPECT_EQ(s["points"][1]["versions"], "TinyLib 1.1");
   }
   EXPECT_NE(h.out.find("\"size_key\": \"arg1=4096\""), std::string::npos) << h.out;
   const auto text = run_fhebench({"history", "--results", results.string(), "--tools", "TinyLib"});

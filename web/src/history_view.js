@@ -52,7 +52,8 @@ function lineChart(box, points) {
     options: {
       animation: false, maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
       scales: { y: { title: { display: true, text: `median total (${unit.name})` } } },
-      plugins: { legend: { display: false }, tooltip: { enabled: false, external: (ctx) => showPointTooltip(ctx, points) } },
+      // false: the bar charts' error-bar plugin (charts.js) is registered globally and is not for lines.
+      plugins: { legend: { display: false }, fhebenchAnnotations: false, tooltip: { enabled: false, external: (ctx) => showPointTooltip(ctx, points) } },
     },
   });
   chart.$fhebench = { unit, points };
