@@ -20,7 +20,8 @@ export function historyPoints(series, base) {
   return (series.points ?? []).map((p, i) => ({
     run: p.run,
     started: p.started,
-    label: (p.started ?? '').replace('T', ' ').slice(0, 16) || p.run,
+    label: p.run,  // unique and in time order; runs of one day would share a date label
+    date: (p.started ?? '').replace('T', ' ').slice(0, 16),
     median: p.median_s ?? null,
     low: p.ci_low_s ?? null,
     high: p.ci_high_s ?? null,

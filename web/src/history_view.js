@@ -12,7 +12,7 @@ const LINE = '#4e79a7', SLOWER = '#d62728', FASTER = '#2ca02c';
 
 function tooltipHtml(p) {
   const ci = p.low != null && p.high != null ? ` [${fmtSeconds(p.low)}, ${fmtSeconds(p.high)}]` : '';
-  return `<div class="tt-title">${escapeHtml(p.run)}</div><div class="tt-sub">${escapeHtml(p.label)}</div>
+  return `<div class="tt-title">${escapeHtml(p.run)}</div><div class="tt-sub">${escapeHtml(p.date)}</div>
 <table><tr data-phase="total" data-seconds="${p.median ?? ''}"><th>median</th><td class="v">${escapeHtml(fmtSeconds(p.median))}${escapeHtml(ci)}</td></tr>
 <tr><th>versions</th><td class="versions">${escapeHtml(p.versions || '–')}</td></tr><tr><th>fhebench</th><td>${escapeHtml(p.commit || '?')}</td></tr></table>
 ${p.step ? `<div class="tt-status ${p.step.kind === 'regression' ? 'bad' : 'ok'}">step: ${escapeHtml(p.step.kind)}</div>` : ''}`;

@@ -21,7 +21,8 @@ test('points carry the medians, intervals, versions and the step that begins at 
   assert.equal(p[1].versions, 'X 1.1');
   assert.equal(p[0].step, null);
   assert.equal(p[1].step.kind, 'regression');
-  assert.equal(p[0].label, '2026-12-02 16:00');
+  assert.equal(p[0].label, '20261202_160000');
+  assert.equal(p[0].date, '2026-12-02 16:00');
   assert.equal(p[2].href, '../../20261202_161000/site/index.html');
 });
 
