@@ -18,6 +18,8 @@ void add_compare_command(CLI::App& app, CliState& state);
 void add_exec_cell_command(CLI::App& app, CliState& state);  // hidden: a Slurm task
 void add_report_command(CLI::App& app, CliState& state);
 void add_serve_command(CLI::App& app, CliState& state);
+void add_history_command(CLI::App& app, CliState& state);
+void add_import_command(CLI::App& app, CliState& state);
 
 // Splits "A,B" option values that CLI11 delivers as one string.
 std::vector<std::string> split_list(const std::vector<std::string>& values);

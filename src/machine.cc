@@ -1,5 +1,7 @@
 #include "machine.h"
 
+#include "machine_fingerprint.h"
+
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -38,7 +40,7 @@ Json describe_machine() {
   ::uname(&u);
   const std::string host = hostname();
   const std::string mem_kb = field("/proc/meminfo", "MemTotal");
-  return {{"hostname", host},
+  Json m = {{"hostname", host},
           {"cpu_model", field("/proc/cpuinfo", "model name")},
           {"cores", std::thread::hardware_concurrency()},
           {"memory_bytes", mem_kb.empty() ? 0 : std::stoull(mem_kb) * 1024},
@@ -46,6 +48,8 @@ Json describe_machine() {
           {"arch", u.machine},
           {"os", field("/etc/os-release", "PRETTY_NAME")},
           {"compiler", FHEBENCH_COMPILER}};
+  m["fingerprint"] = machine_fingerprint(m);
+  return m;
 }
 
 }  // namespace fhebench

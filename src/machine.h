@@ -7,6 +7,7 @@
 
 namespace fhebench {
 
+// What run.json records as "machine", with its "fingerprint" (machine_fingerprint.h).
 Json describe_machine();
 // This machine's name (gethostname), for records and Slurm task locations.
 std::string hostname();

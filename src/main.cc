@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   fhebench::add_exec_cell_command(app, state);
   fhebench::add_report_command(app, state);
   fhebench::add_serve_command(app, state);
+  fhebench::add_history_command(app, state);
+  fhebench::add_import_command(app, state);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

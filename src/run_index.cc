@@ -1,16 +1,22 @@
 #include "run_index.h"
 
-#include "record.h"
+#include <fmt/format.h>
+
+#include <set>
+
+#include "machine_fingerprint.h"
+#include "report_data.h"
+#include "run_index_db.h"
 #include "run_store.h"
-
-#include <sqlite3.h>
-
-#include <memory>
-#include <stdexcept>
 
 namespace fhebench {
 namespace {
 
+using namespace index_db;
+
+constexpr int kSchemaVersion = 2;
+
+// Version 1's tables; version 2 adds the columns of kAdded (ALTER TABLE keeps old files readable).
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS runs (
   id TEXT PRIMARY KEY, started TEXT, finished TEXT, status TEXT, hostname TEXT, cpu_model TEXT,
@@ -25,62 +31,100 @@ CREATE TABLE IF NOT EXISTS cells (
 CREATE INDEX IF NOT EXISTS cells_by_impl ON cells (tool, benchmark, variant, size_key);
 )sql";
 
-// How errors name the index: its file name, as the store lays it out.
-std::string index_name() { return RunStore::index_db("").filename().string() + ": "; }
+struct Column {
+  const char *table, *name, *type;
+};
+constexpr Column kAdded[] = {
+    {"runs", "machine_fingerprint", "TEXT"}, {"runs", "machine_label", "TEXT"}, {"runs", "fhebench_version", "TEXT"},
+    {"runs", "tools_json", "TEXT"},          {"runs", "options_json", "TEXT"},  {"cells", "versions", "TEXT"},
+    {"cells", "total_ci_low_s", "REAL"},     {"cells", "total_ci_high_s", "REAL"}};
 
-using Db = std::unique_ptr<sqlite3, decltype(&sqlite3_close)>;
-using Stmt = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
+const Json& member(const Json& j, const char* key) {
+  static const Json empty = Json::object();
+  return j.is_object() && j.contains(key) && j[key].is_object() ? j[key] : empty;
+}
 
-Db open_db(const std::filesystem::path& results_dir) {
-  sqlite3* raw = nullptr;
-  const auto path = RunStore::index_db(results_dir).string();
-  if (sqlite3_open(path.c_str(), &raw) != SQLITE_OK) {
-    std::string err = raw ? sqlite3_errmsg(raw) : "out of memory";
-    sqlite3_close(raw);
-    throw std::runtime_error("cannot open " + path + ": " + err);
+std::string str(const Json& j, const char* key) {
+  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+}
+
+Json number(const Json& j, const char* key) {
+  return j.is_object() && j.contains(key) && j[key].is_number() ? j[key] : Json();
+}
+
+// The runs row's derived columns, in kAdded's order.
+std::vector<Json> run_columns(const Json& run) {
+  const Json& machine = member(run, "machine");
+  return {machine_fingerprint(machine), machine_label(machine_identity(machine)), str(member(run, "fhebench"), "version"),
+          member(run, "tools").dump(), member(run, "options").dump()};
+}
+
+// What a cell's library was: as its program reported it, else as the tool's manifest says.
+std::string cell_versions(const Json& run, const Json& cell) {
+  const Json& fhe = member(cell, "fhe");
+  std::string lib = str(fhe, "library"), version = str(fhe, "library_version");
+  const Json& tool = member(member(run, "tools"), str(cell, "tool").c_str());
+  if (lib.empty() || lib == "none") lib = str(tool, "library");
+  if (version.empty()) version = str(tool, "version");
+  return fmt::format("{}{}{}", lib, lib.empty() || version.empty() ? "" : " ", version);
+}
+
+// The total's 95% interval of the median: "ci_low"/"ci_high" beside its median, or "ci": [lo, hi].
+std::pair<Json, Json> interval(const Json& total) {
+  if (total.contains("ci") && total["ci"].is_array() && total["ci"].size() == 2 && total["ci"][0].is_number() &&
+      total["ci"][1].is_number())
+    return {total["ci"][0], total["ci"][1]};
+  return {number(total, "ci_low"), number(total, "ci_high")};
+}
+
+// The cells row's derived columns, in kAdded's order: versions, the total's interval.
+std::vector<Json> cell_columns(const Json& run, const Json& cell) {
+  const auto [low, high] = interval(member(member(cell, "phases"), "total"));
+  return {cell_versions(run, cell), low, high};
+}
+
+bool has_column(sqlite3* db, const Column& c) {
+  auto s = prepare(db, fmt::format("SELECT 1 FROM pragma_table_info('{}') WHERE name = '{}'", c.table, c.name));
+  return sqlite3_step(s.get()) == SQLITE_ROW;
+}
+
+int user_version(sqlite3* db) {
+  auto s = prepare(db, "PRAGMA user_version");
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int(s.get(), 0) : 0;
+}
+
+// An index of version 1 (or an interrupted upgrade): adds the columns and fills them from the
+// run.json and summary.json each row keeps.
+void upgrade(sqlite3* db) {
+  for (const Column& c : kAdded)
+    if (!has_column(db, c)) exec(db, fmt::format("ALTER TABLE {} ADD COLUMN {} {}", c.table, c.name, c.type));
+  auto runs = prepare(db, "SELECT id, run_json FROM runs");
+  auto set_run = prepare(db, "UPDATE runs SET machine_fingerprint = ?1, machine_label = ?2, fhebench_version = ?3, "
+                             "tools_json = ?4, options_json = ?5 WHERE id = ?6");
+  auto cells = prepare(db, "SELECT rowid, summary_json FROM cells WHERE run_id = ?1");
+  auto set_cell = prepare(db, "UPDATE cells SET versions = ?1, total_ci_low_s = ?2, total_ci_high_s = ?3 WHERE rowid = ?4");
+  while (sqlite3_step(runs.get()) == SQLITE_ROW) {
+    const std::string id = text(runs.get(), 0);
+    const Json run = Json::parse(text(runs.get(), 1), nullptr, false);
+    auto values = run_columns(run);
+    values.push_back(id);
+    step(db, set_run.get(), values);
+    sqlite3_reset(cells.get());
+    bind_value(cells.get(), 1, id);
+    while (sqlite3_step(cells.get()) == SQLITE_ROW) {
+      auto cv = cell_columns(run, Json::parse(text(cells.get(), 1), nullptr, false));
+      cv.push_back(sqlite3_column_int64(cells.get(), 0));
+      step(db, set_cell.get(), cv);
+    }
   }
-  Db db(raw, &sqlite3_close);
-  sqlite3_busy_timeout(raw, 10000);  // concurrent runs share one index
-  char* err = nullptr;
-  if (sqlite3_exec(raw, kSchema, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "?";
-    sqlite3_free(err);
-    throw std::runtime_error("cannot set up " + path + ": " + msg);
-  }
+  exec(db, fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+}
+
+Db open_current(const std::filesystem::path& results_dir) {
+  Db db = open(results_dir);
+  exec(db.get(), kSchema);
+  if (user_version(db.get()) < kSchemaVersion) transaction(db.get(), [&] { upgrade(db.get()); });
   return db;
-}
-
-void exec(sqlite3* db, const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "?";
-    sqlite3_free(err);
-    throw std::runtime_error(index_name() + msg);
-  }
-}
-
-Stmt prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
-    throw std::runtime_error(index_name() + sqlite3_errmsg(db));
-  return Stmt(s, &sqlite3_finalize);
-}
-
-// Binds values to ?1, ?2, ... in order: text, numbers, or null for a JSON null.
-void bind(sqlite3_stmt* s, int i, const Json& v) {
-  if (v.is_null()) sqlite3_bind_null(s, i);
-  else if (v.is_number_integer()) sqlite3_bind_int64(s, i, v.get<int64_t>());
-  else if (v.is_number()) sqlite3_bind_double(s, i, v.get<double>());
-  else {
-    const std::string t = v.is_string() ? v.get<std::string>() : v.dump();
-    sqlite3_bind_text(s, i, t.c_str(), static_cast<int>(t.size()), SQLITE_TRANSIENT);
-  }
-}
-
-void step(sqlite3* db, sqlite3_stmt* s, const std::vector<Json>& values) {
-  sqlite3_reset(s);
-  for (size_t i = 0; i < values.size(); ++i) bind(s, static_cast<int>(i + 1), values[i]);
-  if (sqlite3_step(s) != SQLITE_DONE) throw std::runtime_error(index_name() + sqlite3_errmsg(db));
 }
 
 Json median(const CellSummary& cell, const char* phase) {
@@ -88,51 +132,110 @@ Json median(const CellSummary& cell, const char* phase) {
   return it == cell.phases.end() || it->second.n == 0 ? Json() : Json(it->second.median);
 }
 
+void insert_cell(sqlite3* db, sqlite3_stmt* s, const Json& run, const CellSummary& c) {
+  const auto total = c.phases.find("total");
+  const Cell& k = c.cell;
+  const Json j = to_json(c);
+  std::vector<Json> v = {run["id"], k.tool, k.benchmark, k.variant, k.size_key, k.scheme, to_string(c.status),
+                         c.counts.count(Status::ok) ? c.counts.at(Status::ok) : 0, median(c, "keygen"),
+                         median(c, "encrypt"), median(c, "compute"), median(c, "decrypt"), median(c, "total"),
+                         total == c.phases.end() ? Json() : Json(total->second.sd), c.peak_rss_median,
+                         c.security.bits ? Json(*c.security.bits) : Json(), j.dump()};
+  for (Json& extra : cell_columns(run, j)) v.push_back(std::move(extra));
+  step(db, s, v);
+}
+
+std::string placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 1; i <= n; ++i) out += fmt::format("{}?{}", i > 1 ? ", " : "", i);
+  return out;
+}
+
 }  // namespace
 
 void index_run(const std::filesystem::path& results_dir, const Json& run, const RunSummary& summary) {
-  Db db = open_db(results_dir);
-  exec(db.get(), "BEGIN IMMEDIATE");
-  try {
-    const Json& m = run.value("machine", Json::object());
-    auto run_stmt = prepare(db.get(), "INSERT OR REPLACE INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    step(db.get(), run_stmt.get(),
-         {run["id"], run.value("started", ""), run.value("finished", ""), run.value("status", ""),
-          m.value("hostname", ""), m.value("cpu_model", ""), run["fhebench"].value("commit", ""), run.dump()});
+  Db db = open_current(results_dir);
+  transaction(db.get(), [&] {
+    const Json& m = member(run, "machine");
+    auto run_stmt = prepare(db.get(), "INSERT OR REPLACE INTO runs (id, started, finished, status, hostname, cpu_model, "
+                                      "fhebench_commit, run_json, machine_fingerprint, machine_label, fhebench_version, "
+                                      "tools_json, options_json) VALUES (" + placeholders(13) + ")");
+    std::vector<Json> rv = {run["id"], run.value("started", ""), run.value("finished", ""), run.value("status", ""),
+                            str(m, "hostname"), str(m, "cpu_model"), str(member(run, "fhebench"), "commit"), run.dump()};
+    for (Json& extra : run_columns(run)) rv.push_back(std::move(extra));
+    step(db.get(), run_stmt.get(), rv);
     auto del = prepare(db.get(), "DELETE FROM cells WHERE run_id = ?1");
     step(db.get(), del.get(), {run["id"]});
-    auto cell_stmt = prepare(db.get(),
-                             "INSERT INTO cells VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
-    for (const CellSummary& c : summary.cells) {
-      const auto total = c.phases.find("total");
-      const Cell& k = c.cell;
-      step(db.get(), cell_stmt.get(),
-           {run["id"], k.tool, k.benchmark, k.variant, k.size_key, k.scheme, to_string(c.status),
-            c.counts.count(Status::ok) ? c.counts.at(Status::ok) : 0, median(c, "keygen"), median(c, "encrypt"),
-            median(c, "compute"), median(c, "decrypt"), median(c, "total"),
-            total == c.phases.end() ? Json() : Json(total->second.sd), c.peak_rss_median,
-            c.security.bits ? Json(*c.security.bits) : Json(), to_json(c).dump()});
-    }
-    exec(db.get(), "COMMIT");
-  } catch (...) {
-    sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+    auto cell_stmt = prepare(db.get(), "INSERT INTO cells (run_id, tool, benchmark, variant, size_key, scheme, status, n_ok, "
+                                       "keygen_median_s, encrypt_median_s, compute_median_s, decrypt_median_s, "
+                                       "total_median_s, total_sd_s, peak_rss_bytes, security_bits, summary_json, "
+                                       "versions, total_ci_low_s, total_ci_high_s) VALUES (" + placeholders(20) + ")");
+    for (const CellSummary& c : summary.cells) insert_cell(db.get(), cell_stmt.get(), run, c);
+  });
 }
 
-std::vector<IndexedCell> cell_history(const std::filesystem::path& results_dir, const std::string& tool,
-                                      const std::string& benchmark, const std::string& variant,
-                                      const std::string& size_key) {
-  Db db = open_db(results_dir);
-  auto s = prepare(db.get(),
-                   "SELECT run_id, status, total_median_s FROM cells WHERE tool = ?1 AND benchmark = ?2 "
-                   "AND variant = ?3 AND size_key = ?4 ORDER BY run_id");
-  for (int i = 0; const auto& v : {tool, benchmark, variant, size_key}) bind(s.get(), ++i, v);
-  std::vector<IndexedCell> out;
-  while (sqlite3_step(s.get()) == SQLITE_ROW) {
-    auto text = [&](int col) { auto p = sqlite3_column_text(s.get(), col); return p ? std::string(reinterpret_cast<const char*>(p)) : ""; };
-    out.push_back({text(0), tool, benchmark, variant, size_key, text(1), sqlite3_column_double(s.get(), 2)});
+size_t index_missing_runs(const std::filesystem::path& results_dir, std::vector<std::string>* skipped) {
+  std::set<std::string> have;
+  {
+    Db db = open_current(results_dir);
+    auto s = prepare(db.get(), "SELECT id FROM runs");
+    while (sqlite3_step(s.get()) == SQLITE_ROW) have.insert(text(s.get(), 0));
   }
+  size_t added = 0;
+  for (const std::string& id : run_ids(results_dir)) {
+    if (have.count(id)) continue;
+    try {
+      const RunStore store = RunStore::open(results_dir, id);
+      index_run(results_dir, store.read_run(), read_run_summary(store));
+      ++added;
+    } catch (const std::exception& e) {
+      if (skipped) skipped->push_back(id + ": " + e.what());
+    }
+  }
+  return added;
+}
+
+namespace {
+
+std::string in_list(const char* column, const std::vector<std::string>& values, std::vector<Json>& params) {
+  if (values.empty()) return "";
+  std::string sql = fmt::format(" AND {} IN (", column);
+  for (size_t i = 0; i < values.size(); ++i) {
+    params.push_back(values[i]);
+    sql += fmt::format("{}?{}", i ? ", " : "", params.size());
+  }
+  return sql + ")";
+}
+
+std::string equals(const char* column, const std::string& value, std::vector<Json>& params) {
+  if (value.empty()) return "";
+  params.push_back(value);
+  return fmt::format(" AND {} = ?{}", column, params.size());
+}
+
+IndexedCell cell_row(sqlite3_stmt* s) {
+  IndexedCell c{text(s, 0), text(s, 1), text(s, 2), text(s, 3), text(s, 4),
+                {text(s, 5), text(s, 6), text(s, 7), text(s, 8)}, text(s, 9), text(s, 10),
+                real(s, 11), real(s, 12), real(s, 13), real(s, 14), sqlite3_column_int(s, 15)};
+  return c;
+}
+
+}  // namespace
+
+std::vector<IndexedCell> indexed_cells(const std::filesystem::path& results_dir, const IndexFilter& f) {
+  Db db = open_current(results_dir);
+  std::vector<Json> params;
+  std::string sql =
+      "SELECT c.run_id, r.started, r.fhebench_commit, r.machine_fingerprint, r.machine_label, c.tool, c.benchmark, "
+      "c.variant, c.size_key, c.status, c.versions, c.total_median_s, c.total_ci_low_s, c.total_ci_high_s, "
+      "c.total_sd_s, c.n_ok FROM cells c JOIN runs r ON r.id = c.run_id WHERE 1";
+  sql += in_list("c.tool", f.tools, params) + in_list("c.benchmark", f.benchmarks, params) +
+         equals("c.size_key", f.size_key, params) + equals("r.machine_fingerprint", f.machine, params);
+  sql += " ORDER BY c.tool, c.benchmark, c.variant, c.size_key, r.started, c.run_id";
+  auto s = prepare(db.get(), sql);
+  for (size_t i = 0; i < params.size(); ++i) bind_value(s.get(), static_cast<int>(i + 1), params[i]);
+  std::vector<IndexedCell> out;
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(cell_row(s.get()));
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "serve_paths.h"
 #include "site_data.h"
+#include "site_export_history.h"
 
 namespace fhebench {
 namespace {
@@ -60,7 +61,10 @@ Json run_list(const fs::path& results_dir) {
 std::optional<Json> run_document(const fs::path& results_dir, const std::string& id) {
   if (!valid_run_id(id) || !run_inside(results_dir, id)) return std::nullopt;
   const RunStore store = RunStore::open(results_dir, id);
-  return site_data(store, load_report_run(store), "/runs/" + id + "/");
+  const ReportRun run = load_report_run(store);
+  Json data = site_data(store, run, "/runs/" + id + "/");
+  data["history"] = site_history(store, run);
+  return data;
 }
 
 }  // namespace fhebench

@@ -6,6 +6,7 @@
 #include "atomic_file.h"
 #include "project.h"
 #include "site_data.h"
+#include "site_export_history.h"
 
 namespace fhebench {
 
@@ -38,8 +39,9 @@ void write_site(const RunStore& store, const ReportRun& run) {
     }
     write_file_atomic(site / f, text);
   }
-  write_file_atomic(site / "data.js",
-                    "window.FHEBENCH_DATA = " + dump_json(site_data(store, run, "../")) + ";\n");
+  Json data = site_data(store, run, "../");
+  data["history"] = site_history(store, run);
+  write_file_atomic(site / "data.js", "window.FHEBENCH_DATA = " + dump_json(data) + ";\n");
 }
 
 }  // namespace fhebench

@@ -2,6 +2,7 @@
 import { COLORS, renderChart } from './charts.js';
 import { openDetail } from './detail.js';
 import { escapeHtml, fmtBytes } from './format.js';
+import { renderHistory } from './history_view.js';
 import { PHASES, applyFilters, distinct, groups, isFine, sizeId } from './model.js';
 import { renderTable } from './table.js';
 import { hideTooltip } from './tooltip.js';
@@ -39,7 +40,7 @@ function controls(state, cells) {
     `<span class="swatch" style="background:${COLORS[p]}"></span>${p}</label>`).join('');
   const sizes = [...new Map(cells.map((c) => [sizeId(c), c])).keys()];
   return `<div class="controls">
-<div class="seg" role="group" aria-label="View"><button type="button" id="view-charts" aria-pressed="${state.view === 'charts'}">Charts</button><button type="button" id="view-table" aria-pressed="${state.view === 'table'}">Table</button></div>
+<div class="seg" role="group" aria-label="View"><button type="button" id="view-charts" aria-pressed="${state.view === 'charts'}">Charts</button><button type="button" id="view-table" aria-pressed="${state.view === 'table'}">Table</button>${state.hasHistory ? `<button type="button" id="view-history" aria-pressed="${state.view === 'history'}">History</button>` : ''}</div>
 <fieldset class="seg"><legend>Scale</legend><label><input type="radio" name="scale" value="linear" ${state.scale === 'linear' ? 'checked' : ''}> linear, stacked</label><label><input type="radio" name="scale" value="log" ${state.scale === 'log' ? 'checked' : ''}> log, grouped</label></fieldset>
 <fieldset><legend>Phases</legend>${phases}</fieldset>
 ${filterBox('tool', 'Tools', distinct(cells, (c) => c.tool), state.hiddenTools)}
@@ -51,10 +52,11 @@ ${filterBox('size', 'Sizes', sizes, state.hiddenSizes)}
 export function renderRun(app, data, { served }) {
   const cells = data.summary?.cells ?? [];
   const state = {
-    view: 'charts', scale: 'linear', phases: new Set(PHASES),
+    view: 'charts', scale: 'linear', phases: new Set(PHASES), hasHistory: Boolean(data.history),
     hiddenTools: new Set(), hiddenSchemes: new Set(), hiddenSizes: new Set(), sort: { key: null, dir: 'asc' },
   };
   const charts = new Map();
+  let history = new Map();
   const hidden = { tool: state.hiddenTools, scheme: state.hiddenSchemes, size: state.hiddenSizes };
   document.title = `fhebench run ${data.run?.id ?? ''}`;
   app.innerHTML = `${header(data, served)}<div id="controls"></div><main id="content"></main><aside id="detail" hidden></aside>`;
@@ -95,13 +97,16 @@ export function renderRun(app, data, { served }) {
     app.querySelector('#controls').innerHTML = controls(state, cells);
     bindControls();
     const visible = applyFilters(cells, state);
+    for (const c of history.values()) c.destroy();
+    history = new Map();
     if (state.view === 'charts') renderCharts(visible);
     else {
       for (const c of charts.values()) c.destroy();
       charts.clear();
-      renderTable(content, visible, state, hooks);
+      if (state.view === 'history') history = renderHistory(content, data);
+      else renderTable(content, visible, state, hooks);
     }
-    window.fhebench = { data, state, charts, ready: true, renderedAt: performance.now() };
+    window.fhebench = { data, state, charts, history, ready: true, renderedAt: performance.now() };
     document.body.dataset.ready = String(Number(document.body.dataset.ready ?? 0) + 1);
   }
 
@@ -109,6 +114,7 @@ export function renderRun(app, data, { served }) {
     const root = app.querySelector('#controls');
     root.querySelector('#view-charts').onclick = () => { state.view = 'charts'; update(); };
     root.querySelector('#view-table').onclick = () => { state.view = 'table'; update(); };
+    root.querySelector('#view-history')?.addEventListener('click', () => { state.view = 'history'; update(); });
     root.querySelectorAll('input[name=scale]').forEach((i) => { i.onchange = () => { state.scale = i.value; update(); }; });
     root.querySelectorAll('input[data-phase]').forEach((i) => { i.onchange = () => hooks.togglePhase(i.dataset.phase); });
     root.querySelectorAll('input[data-filter]').forEach((i) => {

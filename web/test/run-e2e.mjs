@@ -10,7 +10,7 @@ const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const withBrowser = existsSync(chromium);
 // Files, not a folder: Node.js 22 and later read --test arguments as file patterns.
 const unit = readdirSync(join(here, 'unit')).filter((f) => f.endsWith('.test.mjs')).map((f) => join(here, 'unit', f));
-const suites = [...unit, ...(withBrowser ? [join(here, 'e2e', 'report.test.mjs')] : [])];
+const suites = [...unit, ...(withBrowser ? ['report.test.mjs', 'history.test.mjs'].map((f) => join(here, 'e2e', f)) : [])];
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...suites], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
 if (!withBrowser) {
