@@ -15,7 +15,8 @@ namespace fhebench {
 namespace {
 
 Json stat(double median, double sd = 0, int n = 3) {
-  return {{"median", median}, {"mean", median}, {"sd", sd}, {"min", median}, {"max", median}, {"n", n}};
+  return {{"median", median}, {"mean", median}, {"sd", sd}, {"min", median}, {"max", median}, {"n", n},
+          {"ci", {{"low", median - sd}, {"high", median + sd}, {"coverage", 0.75}}}};  // 3 repetitions: [min, max], 75%
 }
 
 Json cell(const std::string& tool, const std::string& variant, const std::string& status, double total,
@@ -126,8 +127,8 @@ TEST(ReportLatex, OneBooktabsTablePerBenchmarkWithFailuresExplained) {
   for (const char* s : {"\\toprule", "\\midrule", "\\bottomrule", "\\label{tab:fhebench-cardio}", "\\label{tab:fhebench-chi-squared}",
                         "My\\_Tool/wrong\\&bad\\textsuperscript{1}", "risk[0] = 6, expected 5 (100\\% off)", "in ms over 3 repetitions"})
     EXPECT_NE(tex.find(s), std::string::npos) << s << "\n" << tex;
-  // 10 ms total as median with its standard deviation; 2 MiB of memory; 128-bit security.
-  EXPECT_NE(tex.find("SEAL/batched & BFV & 1.00 & 2.00 & 6.00 & 1.00 & 10.0 $\\pm$ 0.500 & -- & 2.00 & 128 \\\\"), std::string::npos) << tex;
+  // 10 ms total as median with its interval (flagged: 3 repetitions cover 75%); 2 MiB; 128-bit security.
+  EXPECT_NE(tex.find("SEAL/batched & BFV & 1.00 & 2.00 & 6.00 & 1.00 & 10.0 [9.50, 10.5]$^\\ast$ & -- & 2.00 & 128 \\\\"), std::string::npos) << tex;
   EXPECT_EQ(tex.find("My_Tool"), std::string::npos);  // never unescaped
 }
 
