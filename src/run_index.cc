@@ -127,7 +127,12 @@ std::vector<IndexedCell> cell_history(const std::filesystem::path& results_dir, 
   auto s = prepare(db.get(),
                    "SELECT run_id, status, total_median_s FROM cells WHERE tool = ?1 AND benchmark = ?2 "
                    "AND variant = ?3 AND size_key = ?4 ORDER BY run_id");
-  for (int i = 0; const auto& v : {tool, benchmark, variant, size_key}) bind(s.get(), ++i, v);
+  // A const Json lvalue: for a std::string (or a Json rvalue) std::bind, found by ADL, is the
+  // better match, and the call would bind nothing.
+  for (int i = 0; const auto& v : {tool, benchmark, variant, size_key}) {
+    const Json value = v;
+    bind(s.get(), ++i, value);
+  }
   std::vector<IndexedCell> out;
   while (sqlite3_step(s.get()) == SQLITE_ROW) {
     auto text = [&](int col) { auto p = sqlite3_column_text(s.get(), col); return p ? std::string(reinterpret_cast<const char*>(p)) : ""; };
