@@ -162,22 +162,25 @@ TEST(PlotScript, DataRowsKeepFailedCellsAndMarkThem) {
   const auto rows = lines_without_comments(p.data);
   ASSERT_EQ(rows.size(), 3u);
   const auto ok = split(rows[0], '\t');
-  ASSERT_EQ(ok.size(), 14u);
+  ASSERT_EQ(ok.size(), 16u);
   EXPECT_EQ(ok[1], "SEAL/batched");
   EXPECT_EQ(ok[6], "10");   // total in ms (the unit of this plot)
   EXPECT_EQ(ok[7], "0.5");  // its standard deviation
   EXPECT_EQ(ok[8], "1");
+  EXPECT_EQ(ok[14], "9.5");   // the median's 95% interval, last: the error bars
+  EXPECT_EQ(ok[15], "10.5");
   const auto incorrect = split(rows[1], '\t');
   EXPECT_EQ(incorrect[1], "SEAL-wasm/batched ✗ incorrect");
   EXPECT_EQ(incorrect[8], "0");
   const auto error = split(rows[2], '\t');
-  ASSERT_EQ(error.size(), 14u);  // the tab in the tool's name did not add a column
+  ASSERT_EQ(error.size(), 16u);  // the tab in the tool's name did not add a column
   EXPECT_EQ(error[1], "Tab Tool ✗ error");
   EXPECT_EQ(error[2], "NaN");
   EXPECT_EQ(error[10], "✗ error: no timings (exited with status 3)");
 
   for (const char* s : {"data = \"cardio.dat\"", "set output \"plot_cardio.\".fmt", "do for [fmt in \"png pdf svg\"]",
-                        "pngcairo", "pdfcairo", "set terminal svg", "set logscale x", "xerrorbars", "pattern 4", "time (ms)"})
+                        "pngcairo", "pdfcairo", "set terminal svg", "set logscale x", "xerrorbars", "pattern 4", "time (ms)",
+                        ":($15):($16) with xerrorbars", "95% CI of the median"})
     EXPECT_NE(p.script.find(s), std::string::npos) << s;
 }
 
@@ -191,19 +194,19 @@ TEST(PlotScript, TheCompilePhaseIsDrawnWhenAToolReportsIt) {
   const auto rows = lines_without_comments(p.data);
   ASSERT_EQ(rows.size(), 2u);
   const auto with = split(rows[0], '\t'), without = split(rows[1], '\t');
-  ASSERT_EQ(with.size(), 15u);
+  ASSERT_EQ(with.size(), 17u);
   EXPECT_EQ(with[1], "Concrete");
   EXPECT_EQ(with[6], "10");  // the total leaves compile out
   EXPECT_EQ(with[14], "4");  // compile, in ms
-  ASSERT_EQ(without.size(), 15u);
+  ASSERT_EQ(without.size(), 17u);
   EXPECT_EQ(without[14], "NaN");
-  EXPECT_NE(p.data.find("\tsize\tcompile\n"), std::string::npos);
-  for (const char* s : {"c5 = ", "title \"compile (not in total)\"", "data using ($15>0 ? $15 : NaN)"})
+  EXPECT_NE(p.data.find("\tsize\tcompile\tci_low\tci_high\n"), std::string::npos);
+  for (const char* s : {"c5 = ", "title \"compile (not in total)\"", "data using ($15>0 ? $15 : NaN)", ":($16):($17) with xerrorbars"})
     EXPECT_NE(p.script.find(s), std::string::npos) << s;
 
   const ReportRun library = sample_run({cell("SEAL", "batched", "ok", 0.02)});
   const PlotFiles plain = make_plot(library, cells_by_benchmark(library.summary)[0]);
-  EXPECT_EQ(plain.script.find("$15"), std::string::npos);
+  EXPECT_EQ(plain.script.find("$15>0"), std::string::npos);  // $15 is ci_low there, not compile
   EXPECT_EQ(plain.script.find("c5"), std::string::npos);
   EXPECT_EQ(plain.data.find("compile"), std::string::npos);
 }
