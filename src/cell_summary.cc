@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "adaptive_record.h"
+#include "cell_warnings.h"
 #include "protocol.h"
 #include "run_options.h"
 
@@ -29,18 +31,6 @@ std::vector<const Record*> used_records(const std::vector<Record>& records) {
     for (const auto& r : records)
       if (!r.phases.empty()) used.push_back(&r);
   return used;
-}
-
-Stats stats_from_json(const Json& j) {
-  Stats s;
-  if (!j.is_object()) return s;
-  s.n = j.value("n", size_t{0});
-  s.median = j.value("median", 0.0);
-  s.mean = j.value("mean", 0.0);
-  s.sd = j.value("sd", 0.0);
-  s.min = j.value("min", 0.0);
-  s.max = j.value("max", 0.0);
-  return s;
 }
 
 SecurityLevel security_from_json(const Json& j) {
@@ -110,6 +100,8 @@ Json to_json(const CellSummary& s) {
   if (s.precision_bits) j["precision_bits"] = *s.precision_bits;
   j["n_used"] = s.n_used;
   j["vs_plaintext"] = s.vs_reference ? Json(*s.vs_reference) : Json();
+  j["warnings"] = s.warnings;
+  j["stop"] = s.stop.empty() ? Json() : Json(s.stop);
   // Derived here once, so that no report (terminal, CSV, LaTeX, site) recomputes them.
   j["label"] = s.label();
   j["fine"] = s.fine();
@@ -139,10 +131,14 @@ CellSummary cell_summary_from_json(const Json& j) {
   if (j.contains("precision_bits") && j["precision_bits"].is_number()) s.precision_bits = j["precision_bits"].get<double>();
   s.n_used = j.value("n_used", size_t{0});
   if (j.contains("vs_plaintext") && j["vs_plaintext"].is_number()) s.vs_reference = j["vs_plaintext"].get<double>();
+  for (const auto& w : j.value("warnings", Json::array()))
+    if (w.is_string()) s.warnings.push_back(w.get<std::string>());
+  if (j.contains("stop") && j["stop"].is_string()) s.stop = j["stop"].get<std::string>();
   return s;
 }
 
-CellSummary summarize_cell(const Cell& cell, const std::vector<Record>& records, int expected_reps) {
+CellSummary summarize_cell(const Cell& cell, const std::vector<Record>& records, int expected_reps,
+                           const std::vector<Record>& warmups) {
   CellSummary s;
   s.cell = cell;
   for (Status st : kRepetitionStatuses) s.counts[st] = 0;
@@ -174,6 +170,16 @@ CellSummary summarize_cell(const Cell& cell, const std::vector<Record>& records,
   s.security = security_level(s.fhe);
   if (!precision.empty()) s.precision_bits = compute_stats(precision).min;
   s.n_used = used.size();
+  if (s.has_figures()) s.warnings = cell_warnings(used, warmups, s.phases["total"]);
+  return s;
+}
+
+CellSummary summarize_stored_cell(const RunStore& store, const Cell& cell, const RunOptions& o) {
+  const std::vector<Record> records = store.records(cell);
+  const std::optional<StopReason> stop = o.adaptive() ? read_stop(store, cell) : std::nullopt;
+  const int expected = stop ? static_cast<int>(records.size()) : o.planned_repetitions();
+  CellSummary s = summarize_cell(cell, records, expected, store.warmup_records(cell));
+  if (stop) s.stop = to_string(*stop);
   return s;
 }
 
@@ -195,12 +201,13 @@ RunSummary run_summary_from_json(const Json& j) {
 
 Json summarize_run(const RunStore& store) {
   const Json run = store.read_run();
-  const int reps = run["options"].value("repetitions", 1);
-  const std::string reference = run["options"].value("reference", std::string(kDefaultReference));
+  RunOptions options = options_from_json(run.value("options", Json::object()));
+  if (!run.value("options", Json::object()).contains("repetitions")) options.repetitions = 1;  // as before adaptive runs
+  const std::string& reference = options.reference;
   std::vector<CellSummary> cells;
   std::map<std::pair<std::string, std::string>, double> reference_total;  // (benchmark, size) -> median total
   for (const Cell& cell : store.matrix()) {
-    CellSummary s = summarize_cell(cell, store.records(cell), reps);
+    CellSummary s = summarize_stored_cell(store, cell, options);
     if (cell.tool == reference && s.status == Status::ok)
       reference_total[{cell.benchmark, cell.size_key}] = s.phases["total"].median;
     cells.push_back(std::move(s));

@@ -29,6 +29,8 @@ struct CellSummary {
   std::optional<double> precision_bits;
   size_t n_used = 0;
   std::optional<double> vs_reference;  // total as a multiple of the reference tool's
+  std::vector<std::string> warnings;   // one line each (cell_warnings.h)
+  std::string stop;                    // adaptive runs: why repetitions ended ("target-ci", ...); else ""
 
   std::string label() const;       // "SEAL/batched", or the tool for the default variant
   std::string parameters() const;  // "n=8192, log q=218, t=65537" (or LWE/TLWE dimensions)
@@ -53,8 +55,14 @@ std::string impl_label(const std::string& tool, const std::string& variant);
 // Sum of "coeff_modulus_bits" in a tool's "fhe" object; nullopt when it reports none.
 std::optional<long> log_q_of(const Json& fhe);
 
-// `expected_reps`: how many measured repetitions the cell should have (for "partial").
-CellSummary summarize_cell(const Cell& cell, const std::vector<Record>& records, int expected_reps);
+// `expected_reps`: how many measured repetitions the cell should have (for "partial");
+// `warmups`: the cell's warm-up records, for the warnings.
+CellSummary summarize_cell(const Cell& cell, const std::vector<Record>& records, int expected_reps,
+                           const std::vector<Record>& warmups = {});
+struct RunOptions;
+// A stored cell's summary under the run's options: an adaptive cell that stopped is complete
+// with the repetitions it has, and says why it stopped.
+CellSummary summarize_stored_cell(const RunStore& store, const Cell& cell, const RunOptions& o);
 
 // Summaries of every cell in run.json's matrix, with each total as a multiple of the
 // reference tool's (`reference`, Plaintext unless the run chose another) for the same

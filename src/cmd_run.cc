@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 
 #include "cli.h"
 #include "benchmark.h"
@@ -9,6 +10,39 @@
 #include "runner.h"
 
 namespace fhebench {
+namespace {
+
+// The adaptive options as typed (empty: not given), checked and applied in apply_adaptive.
+struct AdaptiveFlags {
+  std::optional<int> min, max;
+  std::optional<std::string> target, budget;
+};
+
+double target_percent(const std::string& text) {
+  const auto v = parse_percent(text);
+  if (!v || !(*v > 0 && *v < 100))
+    throw UsageError("--target-ci takes a percentage above 0 and below 100, such as 5 or 2.5%, not '" + text + "'");
+  return *v;
+}
+
+// Any adaptive option makes the run adaptive, with defaults for the ones not given.
+void apply_adaptive(const AdaptiveFlags& f, RunOptions& o) {
+  if (!f.min && !f.max && !f.target && !f.budget) return;
+  o.min_repetitions = f.min.value_or(std::min(kDefaultMinRepetitions, f.max.value_or(kDefaultMinRepetitions)));
+  o.max_repetitions = f.max.value_or(std::max(kDefaultMaxRepetitions, o.min_repetitions));
+  if (o.min_repetitions > o.max_repetitions)
+    throw UsageError(fmt::format("--min-repetitions {} is above --max-repetitions {}", o.min_repetitions, o.max_repetitions));
+  if (f.target) o.target_ci_pct = target_percent(*f.target);
+  if (f.budget) {
+    try {
+      o.time_budget_s = parse_duration(*f.budget);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("--time-budget ") + e.what());
+    }
+  }
+}
+
+}  // namespace
 
 void add_run_command(CLI::App& app, CliState& state) {
   auto* cmd = app.add_subcommand("run", "Run benchmarks on tools and store, verify and summarise the results");
@@ -24,6 +58,11 @@ void add_run_command(CLI::App& app, CliState& state) {
   cmd->add_option("--case", o->input_case, "Inputs: generated (seeded) or sok (the fixed SoK test vectors)")
       ->check(CLI::IsMember({"generated", "sok"}))->capture_default_str();
   cmd->add_option("--repetitions", o->repetitions, "Measured repetitions per cell")->check(CLI::Range(1, 100000))->capture_default_str();
+  auto adaptive = std::make_shared<AdaptiveFlags>();
+  cmd->add_option("--min-repetitions", adaptive->min, "Adaptive: fewest measured repetitions per cell (default 6)")->check(CLI::Range(1, 100000));
+  cmd->add_option("--max-repetitions", adaptive->max, "Adaptive: most measured repetitions per cell (default 30)")->check(CLI::Range(1, 100000));
+  cmd->add_option("--target-ci", adaptive->target, "Adaptive: stop once the median's 95% interval is within ±PCT percent");
+  cmd->add_option("--time-budget", adaptive->budget, "Adaptive: time for the whole run's cells, e.g. 90s, 20m, 1h");
   cmd->add_option("--warmup", o->warmup, "Warm-up repetitions per cell, not in the statistics")->check(CLI::Range(0, 1000))->capture_default_str();
   cmd->add_option("--timeout", o->timeout_s, "Seconds per repetition before its process tree is killed")->check(CLI::PositiveNumber)->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed of the input generator")->capture_default_str();
@@ -59,6 +98,7 @@ void add_run_command(CLI::App& app, CliState& state) {
         throw UsageError(e.what());
       }
     }
+    apply_adaptive(*adaptive, *o);
     state.exit_code = code(run_benchmarks(*o));
   });
 }

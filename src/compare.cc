@@ -7,6 +7,7 @@
 #include <map>
 
 #include "cell_summary.h"
+#include "compare_interval.h"
 #include "protocol.h"
 #include "stats.h"
 
@@ -101,6 +102,11 @@ Json compare_runs(const RunStore& a, const RunStore& b, const CompareOptions& o)
       const double ratio = db.median / da.median, p = mann_whitney_p(da.totals, db.totals);
       c["ratio"] = ratio;
       c["p"] = p;
+      if (const auto ci = ratio_interval(da.totals, db.totals)) {
+        c["ratio_low"] = ci->lo;
+        c["ratio_high"] = ci->hi;
+        c["ratio_interval_reaches_95"] = ci->reaches;
+      }
       c["verdict"] = p < o.alpha && ratio > o.threshold ? "slower" : p < o.alpha && ratio < 1 / o.threshold ? "faster" : "same";
     }
     cells.push_back(c);

@@ -18,7 +18,8 @@ struct CompareOptions {
   double alpha = 0.01;
 };
 
-// {"cells": [{tool, benchmark, variant, size_key, a, b (median totals), ratio, p, verdict}]}
+// {"cells": [{tool, benchmark, variant, size_key, a, b (median totals), ratio, ratio_low,
+// ratio_high (its 95% interval, compare_interval.h), p, verdict}]}
 // verdict: faster, slower, same, broken (ok in A, not in B), fixed, only-a, only-b.
 Json compare_runs(const RunStore& a, const RunStore& b, const CompareOptions& o);
 

@@ -1,5 +1,6 @@
 #include "executor.h"
 
+#include "adaptive_budget.h"
 #include "cell_run.h"
 #include "executor_container.h"
 #include "executor_slurm.h"
@@ -24,10 +25,12 @@ Limits limits_from(const RunOptions& o) {
 }
 
 bool ProcessExecutor::run_cells(const CellBatch& batch, const std::vector<CellJob>& jobs) {
+  TimeBudget budget(batch.options.time_budget_s, jobs.size());
   for (const CellJob& job : jobs) {
     if (batch.stop()) return false;
     batch.started(job.index);
-    if (!run_cell(batch.store, batch.cells[job.index], batch.options, batch.limits, job.launch, *this, batch.progress))
+    if (!run_cell(batch.store, batch.cells[job.index], batch.options, batch.limits, job.launch, *this, batch.progress,
+                  budget.next_share()))
       return false;
     batch.finished(job.index);
   }

@@ -54,12 +54,13 @@ std::string data_file(const ReportRun& run, const BenchmarkCells& b, const std::
   std::string out = fmt::format(
       "# fhebench run {}, benchmark {}: medians over the ok repetitions in {} (NaN: no figures).\n"
       "# sd_total: standard deviation of the total over the same repetitions. ok: 1 verified, 0 not ok,\n"
-      "# -1 a size heading. Edit and redraw with `gnuplot plot_{}.gp`.\n"
-      "# y\tlabel\tkeygen\tencrypt\tcompute\tdecrypt\ttotal\tsd_total\tok\tstatus\tnote\ttool\tvariant\tsize{}\n",
+      "# -1 a size heading. ci_low, ci_high: the 95% interval of the median total (the error bars).\n"
+      "# Edit and redraw with `gnuplot plot_{}.gp`.\n"
+      "# y\tlabel\tkeygen\tencrypt\tcompute\tdecrypt\ttotal\tsd_total\tok\tstatus\tnote\ttool\tvariant\tsize{}\tci_low\tci_high\n",
       run.id, b.benchmark, u.name, b.benchmark, compile_column);
   for (const Row& r : rows) {
     if (!r.cell) {
-      out += fmt::format("{}\t{}\tNaN\tNaN\tNaN\tNaN\tNaN\tNaN\t-1\t-\t-\t-\t-\t-{}\n", r.y, gnuplot_text(r.label),
+      out += fmt::format("{}\t{}\tNaN\tNaN\tNaN\tNaN\tNaN\tNaN\t-1\t-\t-\t-\t-\t-{}\tNaN\tNaN\n", r.y, gnuplot_text(r.label),
                          compiled ? "\tNaN" : "");
       continue;
     }
@@ -81,6 +82,9 @@ std::string data_file(const ReportRun& run, const BenchmarkCells& b, const std::
     f.push_back(gnuplot_text(c.cell.variant));
     f.push_back(gnuplot_text(c.cell.size_key));
     if (compiled) f.push_back(number(phase_median(c, kCompilePhase) * u.factor));
+    const MedianInterval ci = total_interval(c);
+    f.push_back(number(ci.lo * u.factor));
+    f.push_back(number(ci.hi * u.factor));
     out += fmt::format("{}\n", fmt::join(f, "\t"));
   }
   return out;
@@ -93,12 +97,16 @@ std::pair<double, double> log_range(const std::vector<Row>& rows, const TimeUnit
     if (!r.cell) continue;
     for (const char* p : {"keygen", "encrypt", "compute", "decrypt", "total", kCompilePhase}) {
       const double v = phase_median(*r.cell, p) * u.factor;
-      if (v > 0) lo = std::min(lo, v), hi = std::max(hi, v + phase_sd(*r.cell, "total") * u.factor * (p[0] == 't'));
+      const double top = p[0] == 't' ? std::max(v, total_interval(*r.cell).hi * u.factor) : v;
+      if (v > 0) lo = std::min(lo, v), hi = std::max(hi, top);
     }
   }
   if (!(hi > 0)) return {0.1, 10};
   return {std::pow(10, std::floor(std::log10(lo))), std::pow(10, std::ceil(std::log10(hi) + 1e-9))};
 }
+
+// The data file's ci_low column ($15, or $16 after compile); ci_high follows it.
+int ci_column(bool compiled) { return compiled ? 16 : 15; }
 
 std::string phase_plots_linear(bool any_bad, bool any_note, bool compiled) {
   // Labels of cells that are not ok are drawn in red beside the axis instead of as tic labels.
@@ -120,7 +128,8 @@ std::string phase_plots_linear(bool any_bad, bool any_note, bool compiled) {
   if (any_bad)
     s += ", \\\n     '' using ($7):($9==0 ? $1 : NaN):(0):($7):($1-h):($1+h) with boxxyerror "
          "fc rgb bad fs transparent pattern 4 border lc rgb bad lw 1.5 notitle";
-  s += ", \\\n     '' using ($3+$4+$5+$6):1:($8) with xerrorbars pt -1 lc rgb \"#111111\" lw 1.2 notitle";
+  s += fmt::format(", \\\n     '' using ($3+$4+$5+$6):1:(${0}):(${1}) with xerrorbars pt -1 lc rgb \"#111111\" lw 1.2 notitle",
+                   ci_column(compiled), ci_column(compiled) + 1);
   if (any_bad) s += ", \\\n     '' using (0):(strcol(9) eq \"0\" ? $1 : NaN):2 with labels right offset -1,0 tc rgb bad notitle";
   if (any_note) s += ", \\\n     '' using (0):(strcol(11) ne \"-\" ? $1 : NaN):11 with labels left offset 0.5,0 tc rgb bad notitle";
   return s + "\n";
@@ -139,8 +148,9 @@ std::string phase_plots_log(bool any_bad, bool compiled) {
   if (any_bad)
     s += fmt::format(", \\\n     '' using ($7):($9==0 && $7>0 ? $1 : NaN):(xmin):($7):($1-{0:g}*g):($1+{0:g}*g) with boxxyerror "
                      "fc rgb bad fs transparent pattern 4 border lc rgb bad lw 1.5 title \"not ok (✗)\"", n / 2.0);
-  s += ", \\\n     '' using ($7>0 ? $7 : NaN):1:($7-$8>xmin ? $7-$8 : xmin):($7+$8) with xerrorbars pt 7 ps 0.6 "
-       "lc rgb \"#111111\" lw 1.2 title \"total ± 1 sd\"";
+  s += fmt::format(", \\\n     '' using ($7>0 ? $7 : NaN):1:(${0}>xmin ? ${0} : xmin):(${1}) with xerrorbars pt 7 ps 0.6 "
+                   "lc rgb \"#111111\" lw 1.2 title \"total, 95% CI of the median\"",
+                   ci_column(compiled), ci_column(compiled) + 1);
   return s + "\n";
 }
 
@@ -163,7 +173,7 @@ PlotFiles make_plot(const ReportRun& run, const BenchmarkCells& b) {
     label_chars = std::max(label_chars, display_width(r.label));
     if (!r.cell) continue;
     if (r.cell->has_figures())
-      max_total = std::max(max_total, phase_median(*r.cell, "total") + phase_sd(*r.cell, "total"));
+      max_total = std::max(max_total, std::max(phase_median(*r.cell, "total"), total_interval(*r.cell).hi));
     any_bad |= !r.cell->fine();
     any_note |= !r.cell->has_figures();
     reps = std::max(reps, static_cast<int>(r.cell->n_used));
@@ -173,7 +183,7 @@ PlotFiles make_plot(const ReportRun& run, const BenchmarkCells& b) {
   const int height = 150 + static_cast<int>(rows.size()) * kRowPx;
   // The left panel holds the labels: give it their width on top of half the figure.
   const double split = std::min(0.75, 0.5 + static_cast<double>(label_chars) * 7.0 / kWidth);
-  const std::string title = fmt::format("{} · fhebench run {} · medians of up to {} repetitions, error bars ±1 sd",
+  const std::string title = fmt::format("{} · fhebench run {} · medians of up to {} repetitions, error bars: 95% CI of the median",
                                         b.benchmark, run.id, reps);
 
   std::string gp = fmt::format(R"(# fhebench: plot of benchmark {bench} in run {run}.

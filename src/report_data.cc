@@ -44,6 +44,12 @@ static double stat_of(const CellSummary& cell, const std::string& phase, double 
 double phase_median(const CellSummary& cell, const std::string& phase) { return stat_of(cell, phase, &Stats::median); }
 double phase_sd(const CellSummary& cell, const std::string& phase) { return stat_of(cell, phase, &Stats::sd); }
 
+MedianInterval total_interval(const CellSummary& cell) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (!cell.has_figures()) return {nan, nan, 0};
+  return cell.phases.at("total").ci;
+}
+
 size_t BenchmarkCells::count() const {
   size_t n = 0;
   for (const auto& s : sizes) n += s.size();

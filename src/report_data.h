@@ -28,6 +28,8 @@ ReportRun load_report_run(const RunStore& store);
 // The median of a phase ("total" too) in seconds; NaN when the cell has no figures.
 double phase_median(const CellSummary& cell, const std::string& phase);
 double phase_sd(const CellSummary& cell, const std::string& phase);
+// The 95% interval of the median total (NaN, NaN without figures).
+MedianInterval total_interval(const CellSummary& cell);
 
 // One benchmark's cells: sizes in numeric order, within a size the fastest first and cells
 // without figures last; benchmarks in summary.json's order.

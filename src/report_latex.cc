@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "protocol.h"
+#include "run_options.h"
 
 namespace fhebench {
 namespace {
@@ -32,8 +33,11 @@ std::string row(const CellSummary& c, const TimeUnit& u, bool size_column, int m
   if (size_column) f.push_back(latex_escape(c.cell.size_key));
   for (const char* p : kCanonicalPhases) f.push_back(three_digits(phase_median(c, p) * u.factor));
   f.push_back(three_digits(phase_median(c, "total") * u.factor));
-  const double sd = phase_sd(c, "total") * u.factor;
-  f.back() += std::isnan(sd) || sd == 0 ? "" : " $\\pm$ " + three_digits(sd);
+  if (c.has_figures() && c.n_used > 1) {  // the median's 95% interval; $^\ast$: below 95% (fewer than 6 repetitions)
+    const MedianInterval& ci = c.phases.at("total").ci;
+    f.back() += fmt::format(" [{}, {}]{}", three_digits(ci.lo * u.factor), three_digits(ci.hi * u.factor),
+                            ci.reaches() ? "" : "$^\\ast$");
+  }
   f.push_back(c.vs_reference ? three_digits(*c.vs_reference) : "--");
   f.push_back(c.peak_rss_median > 0 ? three_digits(c.peak_rss_median / 1048576.0) : "--");
   f.push_back(security_tex(c.security));
@@ -47,9 +51,11 @@ std::string table(const ReportRun& run, const BenchmarkCells& b) {
       if (c->has_figures()) max_total = std::max(max_total, phase_median(*c, "total"));
   const TimeUnit u = unit_for(max_total);
   const bool size_column = b.sizes.size() > 1;
-  const int reps = run.run.value("options", Json::object()).value("repetitions", 0);
-  std::string caption = fmt::format("{}{}: median time per phase in {} over {} repetitions (total $\\pm$ one standard "
-                                    "deviation), as a multiple of the plaintext baseline, peak memory and security level "
+  const RunOptions o = options_from_json(run.run.value("options", Json::object()));
+  const std::string reps = o.adaptive() ? fmt::format("{} to {}", o.min_repetitions, o.max_repetitions) : std::to_string(o.repetitions);
+  std::string caption = fmt::format("{}{}: median time per phase in {} over {} repetitions (total with the 95\\% "
+                                    "confidence interval of its median, [low, high]; $^\\ast$: fewer than 6 repetitions, "
+                                    "the interval is [min, max] and covers less), as a multiple of the plaintext baseline, peak memory and security level "
                                     "in bits. fhebench run {}.",
                                     latex_escape(b.benchmark),
                                     size_column ? "" : " (" + latex_escape(b.sizes[0][0]->cell.size_key) + ")",

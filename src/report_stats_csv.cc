@@ -34,7 +34,9 @@ std::string header(bool compiled) {
     for (const auto& [s, _] : kStats) h.push_back(fmt::format("{}_{}_ms", p, s));
   for (const char* s : {"wall_median_ms", "peak_memory_median_bytes", "peak_memory_max_bytes", "vs_plaintext",
                         "security_bits", "security_source", "below_128", "precision_bits", "library",
-                        "library_version", "poly_modulus_degree", "log_q", "reason"})
+                        "library_version", "poly_modulus_degree", "log_q", "reason",
+                        // added later, so after the rest: scripts read columns by position too
+                        "total_ci_low_ms", "total_ci_high_ms", "total_ci_coverage", "stop", "warnings"})
     h.push_back(s);
   return fmt::format("{}\n", fmt::join(h, ","));
 }
@@ -63,6 +65,10 @@ std::string row(const std::string& run, const CellSummary& c, bool compiled) {
   const std::optional<long> log_q = c.log_q();
   f.push_back(log_q && *log_q ? std::to_string(*log_q) : "");
   f.push_back(c.reason);
+  const MedianInterval& ci = total_interval(c);
+  for (double v : {ci.lo * 1e3, ci.hi * 1e3, ci.coverage}) f.push_back(c.has_figures() ? num(v) : "");
+  f.push_back(c.stop);
+  f.push_back(fmt::format("{}", fmt::join(c.warnings, " | ")));
   for (auto& s : f) s = csv_field(s);
   return fmt::format("{}\n", fmt::join(f, ","));
 }

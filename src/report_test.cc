@@ -15,7 +15,8 @@ namespace fhebench {
 namespace {
 
 Json stat(double median, double sd = 0, int n = 3) {
-  return {{"median", median}, {"mean", median}, {"sd", sd}, {"min", median}, {"max", median}, {"n", n}};
+  return {{"median", median}, {"mean", median}, {"sd", sd}, {"min", median}, {"max", median}, {"n", n},
+          {"ci", {{"low", median - sd}, {"high", median + sd}, {"coverage", 0.75}}}};  // 3 repetitions: [min, max], 75%
 }
 
 Json cell(const std::string& tool, const std::string& variant, const std::string& status, double total,
@@ -126,8 +127,8 @@ TEST(ReportLatex, OneBooktabsTablePerBenchmarkWithFailuresExplained) {
   for (const char* s : {"\\toprule", "\\midrule", "\\bottomrule", "\\label{tab:fhebench-cardio}", "\\label{tab:fhebench-chi-squared}",
                         "My\\_Tool/wrong\\&bad\\textsuperscript{1}", "risk[0] = 6, expected 5 (100\\% off)", "in ms over 3 repetitions"})
     EXPECT_NE(tex.find(s), std::string::npos) << s << "\n" << tex;
-  // 10 ms total as median with its standard deviation; 2 MiB of memory; 128-bit security.
-  EXPECT_NE(tex.find("SEAL/batched & BFV & 1.00 & 2.00 & 6.00 & 1.00 & 10.0 $\\pm$ 0.500 & -- & 2.00 & 128 \\\\"), std::string::npos) << tex;
+  // 10 ms total as median with its interval (flagged: 3 repetitions cover 75%); 2 MiB; 128-bit security.
+  EXPECT_NE(tex.find("SEAL/batched & BFV & 1.00 & 2.00 & 6.00 & 1.00 & 10.0 [9.50, 10.5]$^\\ast$ & -- & 2.00 & 128 \\\\"), std::string::npos) << tex;
   EXPECT_EQ(tex.find("My_Tool"), std::string::npos);  // never unescaped
 }
 
@@ -161,22 +162,25 @@ TEST(PlotScript, DataRowsKeepFailedCellsAndMarkThem) {
   const auto rows = lines_without_comments(p.data);
   ASSERT_EQ(rows.size(), 3u);
   const auto ok = split(rows[0], '\t');
-  ASSERT_EQ(ok.size(), 14u);
+  ASSERT_EQ(ok.size(), 16u);
   EXPECT_EQ(ok[1], "SEAL/batched");
   EXPECT_EQ(ok[6], "10");   // total in ms (the unit of this plot)
   EXPECT_EQ(ok[7], "0.5");  // its standard deviation
   EXPECT_EQ(ok[8], "1");
+  EXPECT_EQ(ok[14], "9.5");   // the median's 95% interval, last: the error bars
+  EXPECT_EQ(ok[15], "10.5");
   const auto incorrect = split(rows[1], '\t');
   EXPECT_EQ(incorrect[1], "SEAL-wasm/batched ✗ incorrect");
   EXPECT_EQ(incorrect[8], "0");
   const auto error = split(rows[2], '\t');
-  ASSERT_EQ(error.size(), 14u);  // the tab in the tool's name did not add a column
+  ASSERT_EQ(error.size(), 16u);  // the tab in the tool's name did not add a column
   EXPECT_EQ(error[1], "Tab Tool ✗ error");
   EXPECT_EQ(error[2], "NaN");
   EXPECT_EQ(error[10], "✗ error: no timings (exited with status 3)");
 
   for (const char* s : {"data = \"cardio.dat\"", "set output \"plot_cardio.\".fmt", "do for [fmt in \"png pdf svg\"]",
-                        "pngcairo", "pdfcairo", "set terminal svg", "set logscale x", "xerrorbars", "pattern 4", "time (ms)"})
+                        "pngcairo", "pdfcairo", "set terminal svg", "set logscale x", "xerrorbars", "pattern 4", "time (ms)",
+                        ":($15):($16) with xerrorbars", "95% CI of the median"})
     EXPECT_NE(p.script.find(s), std::string::npos) << s;
 }
 
@@ -190,19 +194,19 @@ TEST(PlotScript, TheCompilePhaseIsDrawnWhenAToolReportsIt) {
   const auto rows = lines_without_comments(p.data);
   ASSERT_EQ(rows.size(), 2u);
   const auto with = split(rows[0], '\t'), without = split(rows[1], '\t');
-  ASSERT_EQ(with.size(), 15u);
+  ASSERT_EQ(with.size(), 17u);
   EXPECT_EQ(with[1], "Concrete");
   EXPECT_EQ(with[6], "10");  // the total leaves compile out
   EXPECT_EQ(with[14], "4");  // compile, in ms
-  ASSERT_EQ(without.size(), 15u);
+  ASSERT_EQ(without.size(), 17u);
   EXPECT_EQ(without[14], "NaN");
-  EXPECT_NE(p.data.find("\tsize\tcompile\n"), std::string::npos);
-  for (const char* s : {"c5 = ", "title \"compile (not in total)\"", "data using ($15>0 ? $15 : NaN)"})
+  EXPECT_NE(p.data.find("\tsize\tcompile\tci_low\tci_high\n"), std::string::npos);
+  for (const char* s : {"c5 = ", "title \"compile (not in total)\"", "data using ($15>0 ? $15 : NaN)", ":($16):($17) with xerrorbars"})
     EXPECT_NE(p.script.find(s), std::string::npos) << s;
 
   const ReportRun library = sample_run({cell("SEAL", "batched", "ok", 0.02)});
   const PlotFiles plain = make_plot(library, cells_by_benchmark(library.summary)[0]);
-  EXPECT_EQ(plain.script.find("$15"), std::string::npos);
+  EXPECT_EQ(plain.script.find("$15>0"), std::string::npos);  // $15 is ci_low there, not compile
   EXPECT_EQ(plain.script.find("c5"), std::string::npos);
   EXPECT_EQ(plain.data.find("compile"), std::string::npos);
 }

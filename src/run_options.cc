@@ -2,6 +2,8 @@
 #include "benchmark.h"
 #include "project.h"
 
+#include <cctype>
+#include <cmath>
 #include <stdexcept>
 
 namespace fhebench {
@@ -12,7 +14,8 @@ Json to_json(const RunOptions& o) {
           {"warmup", o.warmup},     {"timeout", o.timeout_s},     {"seed", o.seed},
           {"threads", o.threads},   {"cpus", o.cpus},             {"memory_limit_mib", o.memory_limit_mib},
           {"executor", o.executor}, {"tools_dirs", o.tools_dirs}, {"executor_options", to_json(o.exec)},
-          {"reference", o.reference}};
+          {"reference", o.reference}, {"min_repetitions", o.min_repetitions}, {"max_repetitions", o.max_repetitions},
+          {"target_ci_pct", o.target_ci_pct}, {"time_budget_s", o.time_budget_s}};
 }
 
 RunOptions options_from_json(const Json& j) {
@@ -33,6 +36,10 @@ RunOptions options_from_json(const Json& j) {
   o.exec = executor_options_from_json(j.value("executor_options", Json::object()));
   o.tools_dirs = j.value("tools_dirs", o.tools_dirs);
   o.reference = j.value("reference", o.reference);
+  o.min_repetitions = j.value("min_repetitions", o.min_repetitions);
+  o.max_repetitions = j.value("max_repetitions", o.max_repetitions);
+  o.target_ci_pct = j.value("target_ci_pct", o.target_ci_pct);
+  o.time_budget_s = j.value("time_budget_s", o.time_budget_s);
   return o;
 }
 
@@ -40,6 +47,44 @@ std::vector<fs::path> tool_dirs(const RunOptions& o) {
   std::vector<fs::path> dirs = {default_tools_dir()};
   for (const auto& d : o.tools_dirs) dirs.push_back(fs::absolute(d));
   return dirs;
+}
+
+std::optional<double> parse_percent(const std::string& text) {
+  std::string t = text;
+  if (!t.empty() && t.back() == '%') t.pop_back();
+  size_t used = 0;
+  double v = 0;
+  try {
+    v = std::stod(t, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (t.empty() || used != t.size() || !std::isfinite(v) || std::isspace(static_cast<unsigned char>(t[0])))
+    return std::nullopt;
+  return v;
+}
+
+double parse_duration(const std::string& text) {
+  const std::string usage = "takes a duration such as 90s, 20m, 1h or 1h30m, not '" + text + "'";
+  double total = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t used = 0;
+    double v = 0;
+    try {
+      v = std::stod(text.substr(pos), &used);
+    } catch (const std::exception&) {
+      throw std::invalid_argument(usage);
+    }
+    if (!(v >= 0) || text[pos] == '-' || text[pos] == '+' || text[pos] == ' ') throw std::invalid_argument(usage);
+    pos += used;
+    const char unit = pos < text.size() ? text[pos++] : 's';
+    const double scale = unit == 's' ? 1 : unit == 'm' ? 60 : unit == 'h' ? 3600 : 0;
+    if (scale == 0) throw std::invalid_argument(usage);
+    total += v * scale;
+  }
+  if (!(total > 0) || std::isinf(total)) throw std::invalid_argument(usage);
+  return total;
 }
 
 std::pair<std::string, std::vector<int64_t>> parse_size_option(const std::string& text) {

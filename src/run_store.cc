@@ -233,6 +233,12 @@ std::vector<Record> RunStore::records(const Cell& c) const {
   return found;
 }
 
+std::vector<Record> RunStore::warmup_records(const Cell& c) const {
+  std::vector<Record> found;
+  for (int w = 1; has_record(c, {w, true}); ++w) found.push_back(read_record(cell_dir(c) / (RepId{w, true}.name() + ".json"), {w, true}));
+  return found;
+}
+
 WorkDir RunStore::work_dir(const Cell& c, const RepId& id) const {
   const fs::path w = cell_dir(c) / ("work_" + id.name());
   return {w, w / kInputFile, w / kOutputFile, w / kStdoutLog, w / kStderrLog};

@@ -94,6 +94,8 @@ class RunStore {
   void write_record(const Cell& c, const Record& record) const;
   // The measured repetitions' records, by repetition number.
   std::vector<Record> records(const Cell& c) const;
+  // The warm-ups' records (warmup_N.json), by number: not in the figures, but in the warnings.
+  std::vector<Record> warmup_records(const Cell& c) const;
   WorkDir work_dir(const Cell& c, const RepId& id) const;
   // Where a repetition's output.json is kept beside its record.
   fs::path output_copy(const Cell& c, const RepId& id) const;

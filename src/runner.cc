@@ -7,6 +7,7 @@
 
 #include <map>
 
+#include "adaptive_estimate.h"
 #include "cell_run.h"
 #include "cell_summary.h"
 #include "csv_export.h"
@@ -62,8 +63,22 @@ const Implementation* find_impl(const Tool& t, const Cell& c) {
 std::string cell_outcome(const CellSummary& s) {
   std::string figures;
   if (s.has_figures())
-    figures = fmt::format(", total {} (median of {})", format_seconds(s.phases.at("total").median), s.n_used);
+    figures = fmt::format(", total {} {} (median of {}{})", format_seconds(s.phases.at("total").median),
+                          format_interval(s.phases.at("total").ci), s.n_used, s.stop.empty() ? "" : ", stop: " + s.stop);
   return to_string(s.status) + figures + (s.status != Status::ok && !s.reason.empty() ? ": " + s.reason : "");
+}
+
+std::string repetitions_text(const RunOptions& o) {
+  if (!o.adaptive()) return fmt::format("{} repetitions", o.repetitions);
+  return fmt::format("{} to {} repetitions (adaptive{})", o.min_repetitions, o.max_repetitions,
+                     o.target_ci_pct > 0 ? fmt::format(", target ±{:g}%", o.target_ci_pct) : "");
+}
+
+// Slurm tasks run fixed counts: its follower waits for --repetitions records per cell.
+void check_executor_supports(const RunOptions& o) {
+  if (o.adaptive() && o.executor == "slurm")
+    throw UsageError("--executor slurm runs a fixed number of repetitions: use --repetitions, not --min/--max-repetitions, "
+                     "--target-ci or --time-budget");
 }
 
 // The run to work on: the one --resume names, or a new one with the planned matrix.
@@ -119,6 +134,7 @@ ExitStatus run_benchmarks(const RunOptions& given, const ExecutorFactory& make) 
   std::optional<RunStore>& store = opened.store;
   Json& run = opened.run;
   const Limits limits = limits_from(o);
+  check_executor_supports(o);
   std::unique_ptr<FolderLock> lock;
   if (store) {
     try {
@@ -159,8 +175,8 @@ ExitStatus run_benchmarks(const RunOptions& given, const ExecutorFactory& make) 
     store->write_run(run);
   }
   progress = Progress(cells.size());
-  progress.message(fmt::format("run {}: {} cells × {} repetitions (+{} warm-up) on the {} executor, results in {}",
-                               store->id(), cells.size(), o.repetitions, o.warmup, executor->name(), store->dir().string()));
+  progress.message(fmt::format("run {}: {} cells × {} (+{} warm-up) on the {} executor, results in {}", store->id(),
+                               cells.size(), repetitions_text(o), o.warmup, executor->name(), store->dir().string()));
   set_interrupted(false);
   ::signal(SIGINT, on_signal);
   ::signal(SIGTERM, on_signal);
@@ -174,13 +190,18 @@ ExitStatus run_benchmarks(const RunOptions& given, const ExecutorFactory& make) 
       continue;
     }
     missing_tool = true;
-    progress.start_cell(i, cell_label(cells[i]), o.repetitions);
+    progress.start_cell(i, cell_label(cells[i]), o.planned_repetitions());
     progress.finish_cell("not run: the tool or implementation is unavailable now");
   }
+  if (o.time_budget_s > 0) {
+    const auto per_rep = estimate_repetition_seconds(store->results_dir(), cells);
+    progress.message(estimate_line(per_rep, o));
+    order_cheap_first(jobs, per_rep);
+  }
   const CellBatch batch{*store, cells, o, limits, progress,
-                        [&](size_t i) { progress.start_cell(i, cell_label(cells[i]), o.repetitions); },
+                        [&](size_t i) { progress.start_cell(i, cell_label(cells[i]), o.planned_repetitions()); },
                         [&](size_t i) {
-                          const CellSummary s = summarize_cell(cells[i], store->records(cells[i]), o.repetitions);
+                          const CellSummary s = summarize_stored_cell(*store, cells[i], o);
                           progress.finish_cell(cell_outcome(s));
                         },
                         interrupted};

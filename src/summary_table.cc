@@ -27,6 +27,32 @@ std::string status_text(const CellSummary& c) {
   return fmt::format("{}{}", c.status == Status::incorrect ? "INCORRECT" : st, reason.empty() ? "" : ": " + reason);
 }
 
+std::string total_interval(const CellSummary& c) {
+  if (!c.has_figures()) return "-";
+  return format_interval(c.phases.at("total").ci);
+}
+
+std::string repetitions(const CellSummary& c) {
+  return c.stop.empty() ? std::to_string(c.n_used) : fmt::format("{} ({})", c.n_used, c.stop);
+}
+
+// "Warnings:" and a line per warning of each cell, or "" without any.
+std::string warning_lines(const RunSummary& summary) {
+  std::string out;
+  for (const auto& c : summary.cells)
+    for (const auto& w : c.warnings)
+      out += fmt::format("- {} {} {}: {}\n", c.label(), c.cell.benchmark, c.cell.size_key, w);
+  return out.empty() ? "" : "\nWarnings:\n" + out;
+}
+
+std::string repetitions_heading(const Json& options) {
+  const RunOptions o = options_from_json(options);
+  if (!o.adaptive()) return fmt::format("{} repetitions", options.value("repetitions", 0));
+  return fmt::format("adaptive {} to {} repetitions{}{}", o.min_repetitions, o.max_repetitions,
+                     o.target_ci_pct > 0 ? fmt::format(", target ±{:g}%", o.target_ci_pct) : "",
+                     o.time_budget_s > 0 ? ", budget " + format_seconds(o.time_budget_s) : "");
+}
+
 std::string phase(const CellSummary& c, const char* name) {
   const auto it = c.phases.find(name);
   if (it == c.phases.end() || it->second.n == 0) return "-";
@@ -43,6 +69,11 @@ std::string format_seconds(double s) {
   return fmt::format("{:.3g} s", s);
 }
 
+std::string format_interval(const MedianInterval& ci) {
+  const std::string text = fmt::format("[{}, {}]", format_seconds(ci.lo), format_seconds(ci.hi));
+  return ci.reaches() ? text : fmt::format("{} ({:.0f}%)", text, ci.coverage * 100);
+}
+
 std::string format_bytes(double b) {
   if (b <= 0) return "-";
   if (b < 1024 * 1024) return fmt::format("{:.0f} KiB", b / 1024);
@@ -54,16 +85,16 @@ std::string summary_markdown(const RunSummary& summary, const Json& run) {
   const bool compiled = summary.compiled();  // the compile column only when some tool compiles a circuit
   const std::string& reference = summary.reference;
   std::vector<std::string> head = {"benchmark", "size", "tool", "variant", "keygen", "encrypt", "compute", "decrypt",
-                                   "total", reference == kDefaultReference ? "× plain" : "× " + reference,
-                                   "memory", "status", "scheme", "parameters", "security"};
+                                   "total", "total 95% CI", reference == kDefaultReference ? "× plain" : "× " + reference,
+                                   "memory", "status", "reps", "scheme", "parameters", "security"};
   if (compiled) head.insert(head.begin() + 4, kCompilePhase);
   std::vector<std::vector<std::string>> rows = {head};
   for (const auto& c : summary.cells) {
     const Cell& k = c.cell;
     std::vector<std::string> row = {k.benchmark, k.size_key, k.tool, k.variant, phase(c, "keygen"),
                                     phase(c, "encrypt"), phase(c, "compute"), phase(c, "decrypt"), phase(c, "total"),
-                                    c.vs_reference ? fmt::format("{:.3g}", *c.vs_reference) : "-",
-                                    format_bytes(c.peak_rss_median), status_text(c), k.scheme,
+                                    total_interval(c), c.vs_reference ? fmt::format("{:.3g}", *c.vs_reference) : "-",
+                                    format_bytes(c.peak_rss_median), status_text(c), repetitions(c), k.scheme,
                                     c.parameters(), security(c.security)};
     if (compiled) row.insert(row.begin() + 4, phase(c, kCompilePhase));
     rows.push_back(std::move(row));
@@ -82,9 +113,9 @@ std::string summary_markdown(const RunSummary& summary, const Json& run) {
   std::string out = fmt::format("# fhebench run {}\n\n", run.value("id", ""));
   const Json& m = run.value("machine", Json::object());
   const Json& o = run.value("options", Json::object());
-  out += fmt::format("{} · {} cores · {} · {} repetitions (+{} warm-up), {} thread(s), seed {}, inputs: {}\n\n",
+  out += fmt::format("{} · {} cores · {} · {} (+{} warm-up), {} thread(s), seed {}, inputs: {}\n\n",
                      m.value("cpu_model", "?"), m.value("cores", 0), format_bytes(m.value("memory_bytes", 0.0)),
-                     o.value("repetitions", 0), o.value("warmup", 0), o.value("threads", 1), o.value("seed", 0),
+                     repetitions_heading(o), o.value("warmup", 0), o.value("threads", 1), o.value("seed", 0),
                      o.value("case", "generated"));
   out += line(rows[0]);
   std::vector<std::string> rule;
@@ -92,8 +123,10 @@ std::string summary_markdown(const RunSummary& summary, const Json& run) {
   out += line(rule);
   for (size_t i = 1; i < rows.size(); ++i) out += line(rows[i]);
   out += "\nMedians over ok repetitions; `!` marks figures from repetitions that were not ok. "
+         "95% CI: distribution-free interval of the median total (order statistics); a percentage after it is its "
+         "real coverage, below 95% with fewer than 6 repetitions. "
          "Security by the HomomorphicEncryption.org tables (ternary secret) unless declared.\n";
-  return out;
+  return out + warning_lines(summary);
 }
 
 }  // namespace fhebench

@@ -69,6 +69,20 @@ TEST(ReportCli, RunWritesPlotsTablesAndSite) {
   EXPECT_EQ(rows, 1 + summary["cells"].size());
   EXPECT_NE(read_file(run / "summary.md").value_or("").find("INCORRECT"), std::string::npos);
 
+  // Every output shows the median's 95% interval; 3 repetitions cannot reach 95%, so the
+  // interval is [min, max] with its real coverage (75%), flagged.
+  EXPECT_NE(r.out.find("total 95% CI"), std::string::npos) << "terminal summary\n" << r.out;
+  const std::string md = read_file(run / "summary.md").value_or("");
+  EXPECT_TRUE(std::regex_search(md, std::regex(R"(\| \[[0-9.]+ (µs|ms|s), [0-9.]+ (µs|ms|s)\] \(75%\))"))) << md;
+  EXPECT_NE(tex.find("$^\\ast$"), std::string::npos) << tex;
+  EXPECT_TRUE(std::regex_search(tex, std::regex(R"( \[[0-9.$<]+, [0-9.$<]+\]\$\^\\ast\$)"))) << tex;
+  std::ifstream csv_in(run / "stats.csv");
+  std::string csv_head, csv_row;
+  std::getline(csv_in, csv_head);
+  EXPECT_NE(csv_head.find(",reason,total_ci_low_ms,total_ci_high_ms,total_ci_coverage,stop,warnings"), std::string::npos)
+      << "new columns after the old ones\n" << csv_head;
+  EXPECT_EQ(summary["cells"][0]["phases"]["total"]["ci"]["coverage"], 0.75);
+
   // The site carries the run's own numbers and links the raw files that exist.
   EXPECT_NE(read_file(run / "site" / "index.html").value_or("").find("<script src=\"data.js\"></script>"), std::string::npos);
   EXPECT_TRUE(fs::exists(run / "site" / "app.js"));

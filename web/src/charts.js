@@ -5,7 +5,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
 
 import { unitFor } from './format.js';
-import { PHASES, hasFigures, isFine, median, rowLabel, sdOfPhases } from './model.js';
+import { PHASES, hasFigures, intervalOfPhases, isFine, median, rowLabel } from './model.js';
 import { hideTooltip, showTooltip } from './tooltip.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Tooltip, Legend);
@@ -45,9 +45,9 @@ const annotations = {
     const y = scales.y;
     ctx.save();
     opts.errorBars.forEach((e, i) => {
-      if (!e || !(e.sd > 0) || !(e.center > 0)) return;
-      const lo = x.getPixelForValue(Math.max(e.center - e.sd, x.min));
-      const hi = x.getPixelForValue(Math.min(e.center + e.sd, x.max));
+      if (!e || !(e.high > e.low) || !(e.center > 0)) return;
+      const lo = x.getPixelForValue(Math.max(e.low, x.min));
+      const hi = x.getPixelForValue(Math.min(e.high, x.max));
       const py = e.dataset == null ? y.getPixelForValue(i) : chart.getDatasetMeta(e.dataset).data[i]?.y;
       if (py == null) return;
       ctx.strokeStyle = '#111';
@@ -117,19 +117,28 @@ function axisMax(cells, phases, unit) {
   for (const c of cells) {
     if (!hasFigures(c)) continue;
     const sum = phases.reduce((s, p) => s + (median(c, p) ?? 0), 0);
-    max = Math.max(max, sum + (c.reps?.length ? sdOfPhases(c, phases) : 0));
+    max = Math.max(max, sum, interval(c, phases)?.high ?? 0);
   }
   return max * unit.factor;
 }
 
+// The 95% interval of the median of the shown phases' sum: from the repetitions when the
+// site has them, else summary.json's interval of the total (all phases shown).
+function interval(c, phases) {
+  if (c.reps?.length) return intervalOfPhases(c, phases);
+  const ci = c.phases?.total?.ci;
+  return ci && phases.length === PHASES.length ? { low: ci.low, high: ci.high } : null;
+}
+
+// Error bars: the median's 95% interval, not ±1 sd (times are skewed).
 function errorBars(cells, phases, log, unit, totalIndex) {
   return cells.map((c) => {
     if (!hasFigures(c)) return null;
-    if (log) return { center: median(c, 'total') * unit.factor, sd: (c.phases.total.sd ?? 0) * unit.factor, dataset: totalIndex };
-    const center = phases.reduce((s, p) => s + (median(c, p) ?? 0), 0);
-    const all = phases.length === PHASES.length;
-    const sd = c.reps?.length ? sdOfPhases(c, phases) : all ? c.phases.total.sd ?? 0 : 0;
-    return { center: center * unit.factor, sd: sd * unit.factor };
+    const shown = log ? PHASES : phases;
+    const ci = interval(c, shown);
+    if (!ci) return null;
+    const center = log ? median(c, 'total') : phases.reduce((s, p) => s + (median(c, p) ?? 0), 0);
+    return { center: center * unit.factor, low: ci.low * unit.factor, high: ci.high * unit.factor, dataset: log ? totalIndex : undefined };
   });
 }
 

@@ -79,6 +79,29 @@ export function sdOfPhases(cell, phases) {
   return Math.sqrt(sums.reduce((a, v) => a + (v - mean) ** 2, 0) / (sums.length - 1));
 }
 
+// The distribution-free 95% interval of the median of `values` from order statistics (as the
+// harness's interval.cc): the largest k with 1 - 2 P(Bin(n, 1/2) <= k-1) >= 0.95, else [min, max].
+export function medianInterval(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const n = v.length;
+  if (!n) return null;
+  let pmf = 0.5 ** n;  // P(X = 0)
+  let tail = pmf;
+  let k = 1;
+  while (k < Math.floor(n / 2)) {
+    pmf = (pmf * (n - k + 1)) / k;  // P(X = k)
+    if (1 - 2 * (tail + pmf) < 0.95 - 1e-12) break;
+    tail += pmf;
+    k += 1;
+  }
+  return { low: v[k - 1], high: v[n - k], coverage: Math.max(0, 1 - 2 * tail) };
+}
+
+// The interval of the median of the sum of `phases` over the used repetitions.
+export function intervalOfPhases(cell, phases) {
+  return medianInterval(usedReps(cell).map((r) => phases.reduce((s, p) => s + (r.phases?.[p] ?? 0), 0)));
+}
+
 export function distinct(cells, key) {
   return [...new Set(cells.map(key))].sort((a, b) => a.localeCompare(b));
 }

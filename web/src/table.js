@@ -5,6 +5,14 @@ import { PHASES, isFine, median, securityText, sortRows } from './model.js';
 const text = (get) => ({ get, show: (c) => escapeHtml(get(c)) });
 const seconds = (get) => ({ get, show: (c) => fmtSeconds(get(c)), num: true });
 
+// The median total's 95% interval; its real coverage when below 95% (fewer than 6 repetitions).
+function ciText(c) {
+  const ci = c.phases?.total?.n ? c.phases.total.ci : null;
+  if (!ci) return '–';
+  const low = ci.coverage < 0.95 ? ` <span class="muted">(${Math.round(ci.coverage * 100)}%)</span>` : '';
+  return `[${fmtSeconds(ci.low)}, ${fmtSeconds(ci.high)}]${low}`;
+}
+
 export const COLUMNS = [
   { key: 'benchmark', title: 'Benchmark', ...text((c) => c.benchmark) },
   { key: 'size', title: 'Size', ...text((c) => c.size_key) },
@@ -13,7 +21,7 @@ export const COLUMNS = [
   { key: 'scheme', title: 'Scheme', ...text((c) => c.scheme) },
   ...PHASES.map((p) => ({ key: p, title: p, ...seconds((c) => median(c, p)) })),
   { key: 'total', title: 'total', ...seconds((c) => median(c, 'total')) },
-  { key: 'sd', title: '± sd', ...seconds((c) => (c.phases?.total?.n ? c.phases.total.sd : null)) },
+  { key: 'ci', title: '95% CI', get: (c) => (c.phases?.total?.n ? c.phases.total.ci?.high ?? null : null), show: ciText, num: true },
   { key: 'vs', title: '× plain', get: (c) => c.vs_plaintext ?? null, show: (c) => (c.vs_plaintext != null ? fmtRatio(c.vs_plaintext) : '–'), num: true },
   { key: 'memory', title: 'memory', get: (c) => c.peak_rss_bytes?.median || null, show: (c) => fmtBytes(c.peak_rss_bytes?.median), num: true },
   { key: 'security', title: 'security', get: (c) => (c.security?.below_128 ? 0 : c.security?.bits ?? null), show: (c) => escapeHtml(securityText(c.security)), num: true },

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { fmtRatio, fmtSeconds, unitFor } from '../../src/format.js';
-import { applyFilters, groups, label, rowLabel, sdOfPhases, sortRows, usedReps } from '../../src/model.js';
+import { applyFilters, groups, label, medianInterval, rowLabel, sdOfPhases, sortRows, usedReps } from '../../src/model.js';
 
 const cell = (tool, variant, status, total, patients = 1, reps = []) => ({
   tool, variant, status, benchmark: 'cardio', scheme: 'BFV', size: { patients }, size_key: `patients=${patients}`,
@@ -62,4 +62,14 @@ test('formatting matches the terminal summary', () => {
   assert.equal(fmtRatio(5912.4), '5,912');
   assert.equal(fmtRatio(12.34), '12.3');
   assert.deepEqual(unitFor(0.5), { name: 'ms', factor: 1e3 });
+});
+
+test('the median interval matches the harness: order statistics k = 2 of 10, [min, max] below 6', () => {
+  const ten = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
+  assert.deepEqual(medianInterval(ten), { low: 2, high: 9, coverage: 1 - (2 * 11) / 1024 });
+  const five = medianInterval([5, 4, 3, 2, 1]);
+  assert.equal(five.low, 1);
+  assert.equal(five.high, 5);
+  assert.ok(five.coverage < 0.95);
+  assert.equal(medianInterval([]), null);
 });
