@@ -10,12 +10,15 @@ namespace fhebench {
 
 namespace {
 
-// --threshold PCT: "5" or "5%"; the ratio compare_runs takes is 1 + PCT/100.
+// --threshold PCT: "5" or "5%"; the ratio compare_runs takes is 1 + PCT/100. A plain 1.x
+// ("1.05", "1.5") is the ratio the option took before it took a percentage, so that scripts
+// written then keep their meaning; a percentage in that range is written "1.5%".
 double threshold_ratio(const std::string& text) {
   const auto v = parse_percent(text);
   if (!v || !(*v >= 0 && *v <= 10000))
     throw UsageError("--threshold takes a percentage from 0 to 10000, such as 5 or 10%, not '" + text + "'");
-  return 1 + *v / 100;
+  const bool old_ratio = text.find('%') == std::string::npos && text.find('.') != std::string::npos && *v > 1 && *v < 2;
+  return old_ratio ? *v : 1 + *v / 100;
 }
 
 }  // namespace
@@ -31,7 +34,7 @@ void add_compare_command(CLI::App& app, CliState& state) {
   cmd->add_option("baseline", *a, "The run to compare against (id or folder)")->required();
   cmd->add_option("contender", *b, "The new run (id or folder)")->required();
   cmd->add_option("--results", *results, "Folder of the results store")->capture_default_str();
-  cmd->add_option("--threshold", *threshold, "Change of the median in percent that counts, if significant (5: ratio 1.05)")
+  cmd->add_option("--threshold", *threshold, "Change of the median in percent that counts, if significant (5 or 5%: ratio 1.05; a plain 1.x is that ratio, as before)")
       ->capture_default_str();
   cmd->add_option("--alpha", o->alpha, "Significance level of the Mann-Whitney U test")->check(CLI::Range(0.0, 1.0))->capture_default_str();
   cmd->add_option("--format", *format, "Output: text, md (a Markdown table, e.g. for a pull request) or json")

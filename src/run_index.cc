@@ -8,6 +8,7 @@
 #include "report_data.h"
 #include "run_index_db.h"
 #include "run_store.h"
+#include "stats.h"
 
 namespace fhebench {
 namespace {
@@ -69,12 +70,11 @@ std::string cell_versions(const Json& run, const Json& cell) {
   return fmt::format("{}{}{}", lib, lib.empty() || version.empty() ? "" : " ", version);
 }
 
-// The total's 95% interval of the median: "ci_low"/"ci_high" beside its median, or "ci": [lo, hi].
+// The total's 95% interval of the median as the summary stores it (stats.h), or none.
 std::pair<Json, Json> interval(const Json& total) {
-  if (total.contains("ci") && total["ci"].is_array() && total["ci"].size() == 2 && total["ci"][0].is_number() &&
-      total["ci"][1].is_number())
-    return {total["ci"][0], total["ci"][1]};
-  return {number(total, "ci_low"), number(total, "ci_high")};
+  const Stats s = stats_from_json(total);
+  if (s.ci.coverage <= 0) return {Json(), Json()};
+  return {s.ci.lo, s.ci.hi};
 }
 
 // The cells row's derived columns, in kAdded's order: versions, the total's interval.

@@ -62,6 +62,9 @@ TEST(CompareCli, SlowdownIsFlaggedNoiseIsNot) {
 
   const auto lenient = compare(results.path(), base, slow, {"--threshold", "50"});
   EXPECT_EQ(lenient.exit_code, 0) << "30% is below a 50% threshold\n" << lenient.out;
+  EXPECT_EQ(compare(results.path(), base, slow, {"--threshold", "1.5"}).exit_code, 0)
+      << "1.5 is the ratio --threshold took before (50%)";
+  EXPECT_EQ(compare(results.path(), base, slow, {"--threshold", "1.5%"}).exit_code, 1) << "1.5% is a percentage";
   const auto md = compare(results.path(), base, slow, {"--format", "md"});
   EXPECT_EQ(md.exit_code, 1);
   EXPECT_NE(md.out.find("| cell | size | baseline | contender | ratio | 95% CI | p | verdict |"), std::string::npos) << md.out;

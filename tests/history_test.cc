@@ -46,6 +46,10 @@ TEST_F(PacedHistory, ThirtyPercentSlowdownIsFlaggedOnePercentIsNot) {
   ASSERT_EQ(h.size(), 1u) << h.dump();
   const Json& s = h[0];
   ASSERT_EQ(s["points"].size(), 3u);
+  for (const auto& pt : s["points"]) {  // the summary's interval of the median reaches the index
+    ASSERT_TRUE(pt["ci_low_s"].is_number() && pt["ci_high_s"].is_number()) << pt.dump();
+    EXPECT_LE(pt["ci_low_s"].get<double>(), pt["ci_high_s"].get<double>());
+  }
   ASSERT_EQ(s["steps"].size(), 1u) << s.dump(1);
   EXPECT_EQ(s["steps"][0]["before"], 1);
   EXPECT_EQ(s["steps"][0]["after"], 2);
