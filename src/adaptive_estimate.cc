@@ -14,7 +14,7 @@ std::vector<std::optional<double>> estimate_repetition_seconds(const fs::path& r
   for (size_t i = 0; i < cells.size(); ++i) {
     try {
       const Cell& c = cells[i];
-      const auto history = indexed_cells(results_dir, {.tools = {c.tool}, .benchmarks = {c.benchmark}, .size_key = c.size_key});
+      const auto history = indexed_cells(results_dir, {.tools = {c.tool}, .benchmarks = {c.benchmark}, .size_key = c.size_key, .machine = {}});
       for (auto it = history.rbegin(); it != history.rend() && !out[i]; ++it)
         if (it->key.variant == c.variant && it->status == "ok" && it->total_median_s > 0) out[i] = it->total_median_s;
     } catch (const std::exception&) {

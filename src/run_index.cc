@@ -49,10 +49,6 @@ std::string str(const Json& j, const char* key) {
   return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
 }
 
-Json number(const Json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_number() ? j[key] : Json();
-}
-
 // The runs row's derived columns, in kAdded's order.
 std::vector<Json> run_columns(const Json& run) {
   const Json& machine = member(run, "machine");
