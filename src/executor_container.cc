@@ -97,6 +97,9 @@ ToolSetup ContainerExecutor::prepare(const Tool& tool, const SetupOptions& so) {
   s.build_dir = kImageBuildDir;
   s.node = "node";
   s.python = "/fhebench/venv/bin/python";  // tools/<Tool>/Dockerfile makes it
+  s.library_prefix = "/usr/local";          // where the images install their library
+  s.program_cache = "/tmp/fhebench-programs";  // per container: a compiler tool recompiles
+  s.fhebench_dir = "/fhebench";
   s.available = true;
   return s;
 }

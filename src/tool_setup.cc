@@ -118,9 +118,11 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
     s.info["library"] = tool.library->name;
     s.info["version"] = tool.library->version;
   }
-  // A library is resolved only for tools whose programs are built against it; for others
-  // (e.g. an npm package) [library] just describes what the programs use.
-  if (tool.library && tool.build && tool.build->system == "cmake") {
+  // A library is resolved for tools whose programs are built against it: at build time (cmake)
+  // or at run time by a compiler the tool drives ([library] git, e.g. HEIR's generated C++);
+  // for others (e.g. an npm package) [library] just describes what the programs use.
+  const bool cmake = tool.build && tool.build->system == "cmake";
+  if (tool.library && (cmake || !tool.library->git.empty())) {
     const auto lib = resolve_library(tool, {opt.build, opt.jobs, opt.log});
     if (!lib.found) {
       s.reason = lib.reason;
@@ -128,8 +130,11 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
       return s;
     }
     prefix = lib.prefix.string();
+    s.library_prefix = prefix;
     s.info["source"] = lib.source;
   }
+  s.program_cache = (cache_dir() / "programs" / tool.name).string();
+  s.fhebench_dir = project_dir().string();
   if (tool.runtime && tool.runtime->node_major > 0) {
     const NodeRuntime node = find_node(tool);
     if (!node.ok) {
@@ -167,7 +172,10 @@ std::vector<std::string> expand_command(const Tool& tool, const Implementation& 
     for (const auto& [key, value] : {std::pair<std::string, std::string>{"{tool_dir}", tool.dir.string()},
                                      {"{build_dir}", setup.build_dir.string()},
                                      {"{node}", setup.node},
-                                     {"{python}", setup.python}}) {
+                                     {"{python}", setup.python},
+                                     {"{library_prefix}", setup.library_prefix},
+                                     {"{program_cache}", setup.program_cache},
+                                     {"{fhebench_dir}", setup.fhebench_dir}}) {
       for (size_t at; (at = arg.find(key)) != std::string::npos;) arg.replace(at, key.size(), value);
     }
     argv.push_back(arg);

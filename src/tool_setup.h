@@ -19,6 +19,9 @@ struct ToolSetup {
   fs::path build_dir;  // {build_dir}
   std::string node;    // {node}
   std::string python;  // {python}: the tool's virtual environment
+  std::string library_prefix;  // {library_prefix}: where the resolved [library] is installed
+  std::string program_cache;   // {program_cache}: kept across runs, for programs a tool compiles
+  std::string fhebench_dir;    // {fhebench_dir}: fhebench's own folder (include/, cmake/)
   Json info = Json::object();  // library, version, source, runtime versions: for run.json
 };
 

@@ -125,6 +125,34 @@ void make_shared_tool(const fs::path& tools) {
         program + "int main(int argc, char** argv) { return fhebench::guarded_main(argc, argv, run); }\n");
 }
 
+// tools/Tinyrun: no build of its own; its program (stdlib Python) is handed the resolved
+// library's prefix, a cache folder of its own and fhebench's folder, as a compiler tool (HEIR)
+// that builds against the library at run time is; it computes cardio only if all three hold.
+void make_runtime_tool(const fs::path& tools, const fs::path& repo) {
+  write(tools / "Tinyrun/tool.toml", "name = \"Tinyrun\"\nlanguage = \"python\"\n[library]\nname = \"Tiny\"\n"
+                                     "version = \"1\"\ngit = \"file://" + repo.string() + "\"\nref = \"v1\"\n"
+                                     "detect = \"include/tiny.h\"\n[[implementation]]\nbenchmark = \"cardio\"\n"
+                                     "command = [\"python3\", \"{tool_dir}/cardio.py\", \"{library_prefix}\", "
+                                     "\"{program_cache}\", \"{fhebench_dir}\"]\n");
+  write(tools / "Tinyrun/cardio.py", R"(import json, os, sys
+prefix, cache, home = sys.argv[1:4]
+assert os.path.isfile(os.path.join(prefix, "include/tiny.h")), prefix
+assert os.path.isfile(os.path.join(home, "include/fhebench/program.hpp")), home
+os.makedirs(cache, exist_ok=True)
+open(os.path.join(cache, "compiled"), "w").write(prefix)
+x = json.load(open(os.environ["FHEBENCH_INPUT"]))["inputs"]
+def risk(i):
+    g = lambda k: x[k][i]
+    m = g("sex") == 1
+    return ((m and g("age") > 50) + (not m and g("age") > 60) + g("antecedent") + g("smoker") + g("diabetic")
+            + g("pressure") + (g("hdl") < 40) + (g("height") < g("weight") + 90) + (g("physical_act") < 30)
+            + (m and g("drinking") > 3) + (not m and g("drinking") > 2))
+out = {"protocol": 1, "phases": [{"name": p, "seconds": 0} for p in ("keygen", "encrypt", "compute", "decrypt")],
+       "outputs": {"risk": [int(risk(i)) for i in range(len(x["sex"]))]}}
+json.dump(out, open(os.environ["FHEBENCH_OUTPUT"], "w"))
+)");
+}
+
 }  // namespace
 
 // Issue 16.1: the programs carry the prefix's lib/ as RUNPATH, so they start without
@@ -227,6 +255,26 @@ TEST_F(ToolSetup, FailedBuildLeavesNoCacheEntry) {
     if (e.is_directory()) {
       EXPECT_FALSE(e.path().filename().string().rfind("Tiny-", 0) == 0) << e.path();
     }
+}
+
+}  // namespace fhebench::test
+
+namespace fhebench::test {
+
+// A tool without a build of its own still gets its [library] resolved (here cloned at the
+// pinned tag) when the manifest names an upstream, and its command the three placeholders.
+TEST_F(ToolSetup, RuntimeToolGetsTheLibraryPrefixAndACacheFolder) {
+  make_runtime_tool(tools_, repo_);
+  TempDir results;
+  const auto r = fhebench({"run", "--tools", "Tinyrun", "--repetitions", "1", "--warmup", "0", "--benchmarks", "cardio",
+                           "--case", "sok", "--results", results.path().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  const fs::path run = only_run(results.path());
+  EXPECT_EQ(read_json(run / "summary.json")["cells"][0]["status"], "ok") << read_file(run / "summary.json").value_or("");
+  const auto compiled = read_file(root_ / "cache/programs/Tinyrun/compiled");
+  ASSERT_TRUE(compiled) << "the program did not write into {program_cache}";
+  EXPECT_TRUE(fs::is_regular_file(fs::path(*compiled) / "include/tiny.h")) << *compiled;
+  EXPECT_NE(read_json(run / "run.json")["tools"]["Tinyrun"].value("source", "").find("v1"), std::string::npos);
 }
 
 }  // namespace fhebench::test
