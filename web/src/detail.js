@@ -1,7 +1,7 @@
 // A cell's details: parameters, security, sizes, correctness, every repetition, the machine,
 // and links to the raw files of the run folder.
 import { escapeHtml, fmtBytes, fmtRatio, fmtSeconds } from './format.js';
-import { PHASES, isFine, label, paramsText, securityText } from './model.js';
+import { isFine, label, paramsText, phasesOf, securityText } from './model.js';
 
 function kv(obj, fmt = (k, v) => escapeHtml(typeof v === 'object' ? JSON.stringify(v) : v)) {
   const entries = Object.entries(obj ?? {});
@@ -12,10 +12,11 @@ function kv(obj, fmt = (k, v) => escapeHtml(typeof v === 'object' ? JSON.stringi
 function repsTable(cell) {
   const reps = cell.reps ?? [];
   if (!reps.length) return '<p class="muted">no repetition records</p>';
-  const head = ['#', 'status', ...PHASES, 'total', 'wall', 'memory'].map((h) => `<th>${h}</th>`).join('');
+  const phases = phasesOf(cell);
+  const head = ['#', 'status', ...phases, 'total', 'wall', 'memory'].map((h) => `<th>${h}</th>`).join('');
   const body = reps
     .map((r) => `<tr class="${r.status === 'ok' ? '' : 'bad-row'}"><td>${r.repetition}</td><td>${escapeHtml(r.status)}${r.correct === false && r.status === 'ok' ? ' (not verified)' : ''}</td>` +
-      PHASES.map((p) => `<td class="num">${r.phases && p in r.phases ? fmtSeconds(r.phases[p]) : '–'}</td>`).join('') +
+      phases.map((p) => `<td class="num">${r.phases && p in r.phases ? fmtSeconds(r.phases[p]) : '–'}</td>`).join('') +
       `<td class="num">${r.total != null ? fmtSeconds(r.total) : '–'}</td><td class="num">${fmtSeconds(r.wall_s)}</td>` +
       `<td class="num">${fmtBytes(r.peak_rss_bytes)}</td></tr>`)
     .join('');
@@ -42,7 +43,7 @@ export function detailHtml(cell, data) {
 <p class="status ${isFine(cell) ? 'ok' : 'bad'}">${isFine(cell) ? '✓' : '✗'} ${escapeHtml(cell.status)} <span class="muted">(repetitions: ${escapeHtml(counts)})</span></p>
 ${cell.reason ? `<p class="reason">${escapeHtml(cell.reason)}</p>` : ''}
 ${cell.precision_bits != null ? `<p>precision: ${Number(cell.precision_bits).toFixed(1)} bits (worst repetition)</p>` : ''}</section>
-<section><h3>Timings (median of ${cell.phases?.total?.n ?? 0})</h3>${kv(Object.fromEntries([...PHASES, 'total'].map((p) => [p, cell.phases?.[p]])), (_k, s) => (s && s.n ? `${fmtSeconds(s.median)} <span class="muted">95% CI [${fmtSeconds(s.ci?.low)}, ${fmtSeconds(s.ci?.high)}]${s.ci && s.ci.coverage < 0.95 ? ` (covers ${Math.round(s.ci.coverage * 100)}%)` : ''} · sd ${fmtSeconds(s.sd)} (min ${fmtSeconds(s.min)}, max ${fmtSeconds(s.max)})</span>` : '–'))}
+<section><h3>Timings (median of ${cell.phases?.total?.n ?? 0})</h3>${kv(Object.fromEntries([...phasesOf(cell), 'total'].map((p) => [p, cell.phases?.[p]])), (_k, s) => (s && s.n ? `${fmtSeconds(s.median)} <span class="muted">95% CI [${fmtSeconds(s.ci?.low)}, ${fmtSeconds(s.ci?.high)}]${s.ci && s.ci.coverage < 0.95 ? ` (covers ${Math.round(s.ci.coverage * 100)}%)` : ''} · sd ${fmtSeconds(s.sd)} (min ${fmtSeconds(s.min)}, max ${fmtSeconds(s.max)})</span>` : '–'))}
 ${cell.stop ? `<p>stop: ${escapeHtml(cell.stop)}</p>` : ''}${(cell.warnings ?? []).map((w) => `<p class="bad">warning: ${escapeHtml(w)}</p>`).join('')}
 <p>${cell.vs_plaintext != null ? `${fmtRatio(cell.vs_plaintext)}× the plaintext baseline · ` : ''}peak memory ${fmtBytes(cell.peak_rss_bytes?.median)} (median; max ${fmtBytes(cell.peak_rss_bytes?.max)}${cell.memory_method ? ', ' + escapeHtml(cell.memory_method) : ''})</p></section>
 <section><h3>Parameters</h3><p>${escapeHtml(paramsText(cell)) || '<span class="muted">–</span>'}</p>${kv(cell.fhe)}</section>

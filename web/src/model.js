@@ -2,6 +2,13 @@
 // repetitions. Pure functions (unit-tested in node, test/unit/).
 
 export const PHASES = ['keygen', 'encrypt', 'compute', 'decrypt'];
+
+// The phases a cell's details list: the optional compile phase of compilers first (it is
+// not part of total), where the cell or one of its repetitions reported it.
+export function phasesOf(cell) {
+  const has = cell?.phases?.compile || (cell?.reps ?? []).some((r) => r.phases && 'compile' in r.phases);
+  return has ? ['compile', ...PHASES] : PHASES;
+}
 const FINE = new Set(['ok', 'partial']);
 
 // summary.json carries the label, fine, parameters and log_q the harness computed (one

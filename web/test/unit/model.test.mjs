@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { fmtRatio, fmtSeconds, unitFor } from '../../src/format.js';
-import { applyFilters, groups, label, medianInterval, rowLabel, sdOfPhases, sortRows, usedReps } from '../../src/model.js';
+import { PHASES, applyFilters, groups, label, medianInterval, phasesOf, rowLabel, sdOfPhases, sortRows, usedReps } from '../../src/model.js';
 
 const cell = (tool, variant, status, total, patients = 1, reps = []) => ({
   tool, variant, status, benchmark: 'cardio', scheme: 'BFV', size: { patients }, size_key: `patients=${patients}`,
@@ -72,4 +72,13 @@ test('the median interval matches the harness: order statistics k = 2 of 10, [mi
   assert.equal(five.high, 5);
   assert.ok(five.coverage < 0.95);
   assert.equal(medianInterval([]), null);
+});
+
+test("a compiler's compile phase is listed first in its details, other cells have none", () => {
+  assert.deepEqual(phasesOf(cell('SEAL', 'batched', 'ok', 1)), PHASES);
+  const compiled = cell('HEIR', 'default', 'ok', 1);
+  compiled.phases.compile = { median: 60, n: 3 };
+  assert.deepEqual(phasesOf(compiled), ['compile', ...PHASES]);
+  const onlyInReps = cell('Concrete', 'default', 'error', null, 1, [{ phases: { compile: 2, keygen: 1 } }]);
+  assert.deepEqual(phasesOf(onlyInReps), ['compile', ...PHASES]);
 });
