@@ -74,8 +74,8 @@ std::string smoke_check(const Tool& tool, const ToolSetup& s) {
   return fmt::format("its program {} cannot start ({}): {}", argv.front(), why, tail);
 }
 
-void build_programs(const Tool& tool, const SetupOptions& opt, const std::string& prefix, ToolSetup& s) {
-  const std::vector<std::string> args = cmake_args(tool, prefix);
+void build_programs(const Tool& tool, const SetupOptions& opt, ToolSetup& s) {
+  const std::vector<std::string> args = cmake_args(tool, s.library_prefix);
   const fs::path entry = cache_dir() / "build" / (tool.name + "-" + build_hash(tool, args));
   setup_build_entry(tool, opt, entry, entry / "build", [&] {
     return cmake_build({tool.dir / tool.build->source, entry, args, false, opt.jobs}, opt.log);
@@ -113,7 +113,6 @@ void setup_build_entry(const Tool& tool, const SetupOptions& opt, const fs::path
 ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
   ToolSetup s;
   s.info["language"] = tool.language;
-  std::string prefix;
   if (tool.library) {
     s.info["library"] = tool.library->name;
     s.info["version"] = tool.library->version;
@@ -129,8 +128,7 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
       s.fix = lib.fix;
       return s;
     }
-    prefix = lib.prefix.string();
-    s.library_prefix = prefix;
+    s.library_prefix = lib.prefix.string();
     s.info["source"] = lib.source;
   }
   s.program_cache = (cache_dir() / "programs" / tool.name).string();
@@ -158,7 +156,7 @@ ToolSetup setup_tool(const Tool& tool, const SetupOptions& opt) {
     if (!py.packages.empty()) s.info["packages"] = py.packages;
   }
   if (tool.build) {
-    if (tool.build->system == "cmake") build_programs(tool, opt, prefix, s);
+    if (tool.build->system == "cmake") build_programs(tool, opt, s);
     else setup_toolchain_build(tool, opt, s);  // cargo, go
     return s;
   }
