@@ -9,6 +9,18 @@
 
 namespace fhebench {
 
+namespace {
+
+// A repetition's wall time (process start, imports and verification included), else its
+// phase total, which leaves those out (indexes of runs before the wall time was kept).
+std::optional<double> repetition_seconds(const IndexedCell& c) {
+  if (c.wall_median_s > 0) return c.wall_median_s;
+  if (c.total_median_s > 0) return c.total_median_s;
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<std::optional<double>> estimate_repetition_seconds(const fs::path& results_dir, const std::vector<Cell>& cells) {
   std::vector<std::optional<double>> out(cells.size());
   for (size_t i = 0; i < cells.size(); ++i) {
@@ -16,7 +28,7 @@ std::vector<std::optional<double>> estimate_repetition_seconds(const fs::path& r
       const Cell& c = cells[i];
       const auto history = indexed_cells(results_dir, {.tools = {c.tool}, .benchmarks = {c.benchmark}, .size_key = c.size_key, .machine = {}});
       for (auto it = history.rbegin(); it != history.rend() && !out[i]; ++it)
-        if (it->key.variant == c.variant && it->status == "ok" && it->total_median_s > 0) out[i] = it->total_median_s;
+        if (it->key.variant == c.variant && it->status == "ok") out[i] = repetition_seconds(*it);
     } catch (const std::exception&) {
       // no index or an unreadable one: the cell has no estimate
     }

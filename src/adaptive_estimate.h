@@ -1,5 +1,5 @@
 // Before a run with --time-budget: each cell's expected seconds per repetition from the
-// results index (the latest earlier run of the same cell that was ok), the run's estimated
+// results index (the latest earlier run of the same cell that was ok: its median wall time), the run's estimated
 // time from them, and the cells ordered so that the cheap ones finish first.
 #pragma once
 

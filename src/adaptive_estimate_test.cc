@@ -13,12 +13,15 @@ Cell cell(const std::string& tool) {
 }
 
 // An earlier run in the index whose `tool` cell took `total_s` per repetition.
-void index_earlier(const fs::path& results, const std::string& id, const std::string& tool, double total_s) {
+// `wall_s` > 0: its repetitions' wall time too (the process, beyond the phases).
+void index_earlier(const fs::path& results, const std::string& id, const std::string& tool, double total_s,
+                   double wall_s = 0) {
   CellSummary c;
   c.cell = cell(tool);
   c.status = Status::ok;
   c.phases["total"].n = 10;
   c.phases["total"].median = total_s;
+  if (wall_s > 0) c.wall.n = 10, c.wall.median = wall_s;
   const Json run = {{"id", id}, {"status", "complete"}, {"fhebench", {{"commit", "x"}}}, {"machine", Json::object()}};
   index_run(results, run, RunSummary{id, "Plaintext", {c}});
 }
@@ -43,6 +46,17 @@ TEST(AdaptiveEstimate, FromTheIndexCheapestFirstUnknownLast) {
   const std::string line = estimate_line(per_rep, o);
   EXPECT_NE(line.find("estimated 8.4 s to 23.1 s"), std::string::npos) << line;  // 2.1 x 4 and 2.1 x 11
   EXPECT_NE(line.find("1 cell(s) never ran before"), std::string::npos) << line;
+}
+
+TEST(AdaptiveEstimate, UsesTheWallTimeOverThePhaseTotal) {
+  test::TempDir results;
+  index_earlier(results.path(), "20261201_000000", "Python", 0.05, 3.5);  // e.g. imports outside the phases
+  const auto per_rep = estimate_repetition_seconds(results.path(), {cell("Python")});
+  EXPECT_DOUBLE_EQ(per_rep.at(0).value_or(-1), 3.5);
+  RunOptions o;
+  o.min_repetitions = 6, o.max_repetitions = 30, o.warmup = 1, o.time_budget_s = 2400;
+  const std::string line = estimate_line(per_rep, o);
+  EXPECT_NE(line.find("time budget 2400 s: estimated 24.5 s to 108 s"), std::string::npos) << line;
 }
 
 }  // namespace

@@ -212,7 +212,7 @@ std::string equals(const char* column, const std::string& value, std::vector<Jso
 IndexedCell cell_row(sqlite3_stmt* s) {
   IndexedCell c{text(s, 0), text(s, 1), text(s, 2), text(s, 3), text(s, 4),
                 {text(s, 5), text(s, 6), text(s, 7), text(s, 8)}, text(s, 9), text(s, 10),
-                real(s, 11), real(s, 12), real(s, 13), real(s, 14), sqlite3_column_int(s, 15)};
+                real(s, 11), real(s, 12), real(s, 13), real(s, 14), sqlite3_column_int(s, 15), real(s, 16)};
   return c;
 }
 
@@ -224,7 +224,7 @@ std::vector<IndexedCell> indexed_cells(const std::filesystem::path& results_dir,
   std::string sql =
       "SELECT c.run_id, r.started, r.fhebench_commit, r.machine_fingerprint, r.machine_label, c.tool, c.benchmark, "
       "c.variant, c.size_key, c.status, c.versions, c.total_median_s, c.total_ci_low_s, c.total_ci_high_s, "
-      "c.total_sd_s, c.n_ok FROM cells c JOIN runs r ON r.id = c.run_id WHERE 1";
+      "c.total_sd_s, c.n_ok, json_extract(c.summary_json, '$.wall.median') FROM cells c JOIN runs r ON r.id = c.run_id WHERE 1";
   sql += in_list("c.tool", f.tools, params) + in_list("c.benchmark", f.benchmarks, params) +
          equals("c.size_key", f.size_key, params) + equals("r.machine_fingerprint", f.machine, params);
   sql += " ORDER BY c.tool, c.benchmark, c.variant, c.size_key, r.started, c.run_id";

@@ -28,6 +28,7 @@ struct IndexedCell {
   std::string status, versions;  // versions: "Microsoft SEAL 4.4.3", as the run recorded it
   std::optional<double> total_median_s, ci_low, ci_high, sd;
   int n_ok = 0;
+  std::optional<double> wall_median_s;  // a repetition's wall time, process start to exit
 };
 
 struct IndexFilter {

@@ -66,7 +66,8 @@ std::string phase(const CellSummary& c, const char* name) {
 std::string format_seconds(double s) {
   if (s < 1e-3) return fmt::format("{:.0f} µs", s * 1e6);
   if (s < 1) return fmt::format("{:.3g} ms", s * 1e3);
-  return fmt::format("{:.3g} s", s);
+  if (s < 1000) return fmt::format("{:.3g} s", s);
+  return fmt::format("{:.0f} s", s);  // not 1.23e+03
 }
 
 std::string format_interval(const MedianInterval& ci) {
