@@ -63,15 +63,20 @@ std::string image_id(const ContainerEngine& engine, const std::string& ref) {
   return o.ok ? last_line(o.out) : "";
 }
 
+std::vector<std::string> build_argv(const ContainerEngine& engine, const ImageBuild& b) {
+  std::vector<std::string> argv = {engine.binary, "build", "--network=host", "-t", b.tag, "-f", b.dockerfile.string()};
+  for (const auto& [k, v] : b.args) argv.insert(argv.end(), {"--build-arg", k + "=" + v});
+  // Docker's build has no mounts for RUN steps; its users add the CA to the base image.
+  if (!b.ca_bundle.empty() && engine.name == "podman")
+    argv.insert(argv.end(), {"-v", b.ca_bundle.string() + ":/etc/ssl/certs/ca-certificates.crt:ro"});
+  argv.push_back(b.context.string());
+  return argv;
+}
+
 std::string build_image(const ContainerEngine& engine, const ImageBuild& b) {
   fs::create_directories(b.log_dir);
   ProcessSpec spec;
-  spec.argv = {engine.binary, "build", "--network=host", "-t", b.tag, "-f", b.dockerfile.string()};
-  for (const auto& [k, v] : b.args) {
-    spec.argv.push_back("--build-arg");
-    spec.argv.push_back(k + "=" + v);
-  }
-  spec.argv.push_back(b.context.string());
+  spec.argv = build_argv(engine, b);
   spec.cwd = b.context;
   spec.stdout_file = b.log_dir / "build.log";
   spec.stderr_file = b.log_dir / "build.err";

@@ -33,7 +33,13 @@ struct ImageBuild {
   std::map<std::string, std::string> args;  // --build-arg
   std::filesystem::path log_dir;           // receives build.log (stdout) and build.err (stderr)
   double timeout_s = 7200;
+  // A PEM bundle the build's downloads trust (FHEBENCH_BUILD_CA_BUNDLE, e.g. a TLS-inspecting
+  // proxy's): Podman mounts it over the image's system bundle during RUN steps only.
+  std::filesystem::path ca_bundle;
 };
+
+// The engine's build command for `build` (without running it).
+std::vector<std::string> build_argv(const ContainerEngine& engine, const ImageBuild& build);
 
 // Builds with the engine's layer cache and the host network (builds may download packages;
 // --network=host creates no bridge, iptables rule or ip_forward change). Returns "" or why

@@ -44,6 +44,20 @@ TEST(ContainerEngine, RunArgvIsolatesAndMountsTheWorkDir) {
   EXPECT_FALSE(has(argv, "--memory=0")) << "no cap unless asked";
 }
 
+TEST(ContainerEngine, BuildMountsTheCaBundleOnlyWithPodman) {
+  ImageBuild b;
+  b.context = "/ctx", b.dockerfile = "/ctx/Dockerfile", b.tag = "fhebench/x:1", b.args = {{"BASE_IMAGE", "debian"}};
+  const ContainerEngine podman{"podman", "podman", "4.3.1", "cgroupfs", "runc"};
+  const ContainerEngine docker{"docker", "docker", "24", "cgroupfs", "runc"};
+  EXPECT_FALSE(has(build_argv(podman, b), "-v"));
+  b.ca_bundle = "/etc/proxy-ca.pem";
+  const auto argv = build_argv(podman, b);
+  EXPECT_TRUE(has(argv, "/etc/proxy-ca.pem:/etc/ssl/certs/ca-certificates.crt:ro"));
+  EXPECT_EQ(argv.back(), "/ctx");  // the context stays last
+  EXPECT_TRUE(has(argv, "BASE_IMAGE=debian"));
+  EXPECT_FALSE(has(build_argv(docker, b), "-v"));
+}
+
 TEST(ContainerEngine, MemoryCapCoversSwapToo) {
   ContainerRun run;
   run.image = "i";

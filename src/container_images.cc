@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cstdlib>
 
 #include "atomic_file.h"
 #include "content_hash.h"
@@ -82,6 +83,7 @@ std::string ensure(const ContainerEngine& engine, ImageBuild build, const std::f
     return "";
   }
   build.log_dir = cache_dir() / "images" / lower(build.tag);
+  if (const char* ca = std::getenv("FHEBENCH_BUILD_CA_BUNDLE"); ca && *ca) build.ca_bundle = ca;
   log(fmt::format("building image {} (log: {})", build.tag, build.log_dir.string()));
   return build_image(engine, build);
 }
