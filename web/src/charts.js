@@ -5,12 +5,12 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LogarithmicScale, Tooltip } from 'chart.js';
 
 import { unitFor } from './format.js';
-import { PHASES, hasFigures, intervalOfPhases, isFine, median, rowLabel } from './model.js';
+import { PHASES, chartPhases, hasFigures, intervalOfPhases, isFine, median, rowLabel } from './model.js';
 import { hideTooltip, showTooltip } from './tooltip.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Tooltip, Legend);
 
-export const COLORS = { keygen: '#4e79a7', encrypt: '#f28e2b', compute: '#59a14f', decrypt: '#b07aa1', total: '#5f5f5f' };
+export const COLORS = { compile: '#9c755f', keygen: '#4e79a7', encrypt: '#f28e2b', compute: '#59a14f', decrypt: '#b07aa1', total: '#5f5f5f' };
 const BAD = '#d62728';
 const patterns = new Map();
 
@@ -145,7 +145,7 @@ function errorBars(cells, phases, log, unit, totalIndex) {
 // Draws one group ({benchmark, size_key, cells}) into `holder`; returns the Chart.
 export function renderChart(holder, group, state, hooks) {
   const log = state.scale === 'log';
-  const phases = PHASES.filter((p) => state.phases.has(p));
+  const phases = chartPhases(group.cells).filter((p) => state.phases.has(p));
   const cells = group.cells;
   const unit = unitOf(cells, log);
   const rowHeight = log ? 12 + 7 * (phases.length + 1) : 26;
@@ -182,7 +182,7 @@ export function renderChart(holder, group, state, hooks) {
           position: 'top',
           onClick: (_e, item) => {
             const phase = sets[item.datasetIndex]?.phase;
-            if (PHASES.includes(phase)) hooks.togglePhase(phase);
+            if (phase !== 'total') hooks.togglePhase(phase);
           },
         },
         tooltip: { enabled: false, external: (ctx) => showTooltip(ctx, cells, unit) },

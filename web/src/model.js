@@ -9,6 +9,11 @@ export function phasesOf(cell) {
   const has = cell?.phases?.compile || (cell?.reps ?? []).some((r) => r.phases && 'compile' in r.phases);
   return has ? ['compile', ...PHASES] : PHASES;
 }
+// The phases the charts offer: compile too when some cell of the run has it (off at first,
+// as it is not part of total and a cold compile can dwarf the rest).
+export function chartPhases(cells) {
+  return cells.some((c) => phasesOf(c).includes('compile')) ? ['compile', ...PHASES] : PHASES;
+}
 const FINE = new Set(['ok', 'partial']);
 
 // summary.json carries the label, fine, parameters and log_q the harness computed (one

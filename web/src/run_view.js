@@ -3,7 +3,7 @@ import { COLORS, renderChart } from './charts.js';
 import { openDetail } from './detail.js';
 import { escapeHtml, fmtBytes } from './format.js';
 import { renderHistory } from './history_view.js';
-import { PHASES, applyFilters, distinct, groups, isFine, sizeId } from './model.js';
+import { PHASES, applyFilters, chartPhases, distinct, groups, isFine, sizeId } from './model.js';
 import { renderTable } from './table.js';
 import { hideTooltip } from './tooltip.js';
 
@@ -36,7 +36,7 @@ function filterBox(kind, title, values, hidden, text = (v) => v) {
 }
 
 function controls(state, cells) {
-  const phases = PHASES.map((p) => `<label class="phase"><input type="checkbox" data-phase="${p}" ${state.phases.has(p) ? 'checked' : ''}>` +
+  const phases = chartPhases(cells).map((p) => `<label class="phase"><input type="checkbox" data-phase="${p}" ${state.phases.has(p) ? 'checked' : ''}>` +
     `<span class="swatch" style="background:${COLORS[p]}"></span>${p}</label>`).join('');
   const sizes = [...new Map(cells.map((c) => [sizeId(c), c])).keys()];
   return `<div class="controls">

@@ -1,7 +1,7 @@
 // The charts' tooltip as HTML (Chart.js "external" tooltip), so it can show a table with every
 // phase's median and spread, and so tests can read exactly what a person sees.
 import { escapeHtml, fmtRatio, fmtSeconds } from './format.js';
-import { PHASES, isFine, label, paramsText, securityText } from './model.js';
+import { isFine, label, paramsText, phasesOf, securityText } from './model.js';
 
 function el() {
   return document.getElementById('tooltip');
@@ -13,7 +13,7 @@ export function hideTooltip() {
 }
 
 export function tooltipHtml(cell) {
-  const rows = [...PHASES, 'total']
+  const rows = [...phasesOf(cell), 'total']
     .map((p) => {
       const s = cell.phases?.[p];
       if (!s || !s.n) return `<tr data-phase="${p}"><th>${p}</th><td>–</td><td></td></tr>`;

@@ -31,7 +31,7 @@ export function outDir() {
 export function makeFixtureRun(root) {
   const results = join(root, 'results');
   const build = plaintextBuild(join(root, 'baseline'));
-  const tools = standIns(20, { bad: [[2, 'incorrect'], [5, 'crash'], [7, 'unsupported']] });
+  const tools = standIns(20, { bad: [[2, 'incorrect'], [5, 'crash'], [7, 'unsupported'], [9, 'compiler']] });
   tools.forEach((t, i) => { t.benchmarks = i < 6 ? ['cardio', 'chi_squared'] : ['cardio']; });
   const toolsDir = writeTools(join(root, 'tools'), build, tools);
   const r = fhebench(['run', '--tools-dir', toolsDir, '--tools', toolList(tools), '--benchmarks', 'cardio,chi_squared',

@@ -72,9 +72,20 @@ test('the generated site, opened from disk, shows the run and its controls work'
   await waitReady(page, 2);
   assert.deepEqual((await chartData(page, cardio)).datasets.map((d) => d.phase), ['encrypt', 'compute', 'decrypt']);
   await page.check('input[data-phase=keygen]');
+  // A compiler's compile phase: offered, off at first, stacked first once checked.
+  const compiler = fixture.summary.cells.find((c) => c.tool === 'Tool-10' && c.benchmark === 'cardio');
+  assert.ok(compiler.phases.compile.median > 0, 'the compiler stand-in reports compile');
+  assert.equal(await page.isChecked('input[data-phase=compile]'), false);
+  await page.check('input[data-phase=compile]');
+  await waitReady(page, 4);
+  const withCompile = await chartData(page, cardio);
+  assert.deepEqual(withCompile.datasets.map((d) => d.phase), ['compile', 'keygen', 'encrypt', 'compute', 'decrypt']);
+  const row = withCompile.labels.indexOf(label(compiler));
+  assert.ok(Math.abs(withCompile.datasets[0].data[row] - compiler.phases.compile.median * withCompile.unit.factor) < 1e-9);
+  await page.uncheck('input[data-phase=compile]');
   // Log scale: grouped phases with the total, on a logarithmic axis.
   await page.check('input[name=scale][value=log]');
-  await waitReady(page, 4);
+  await waitReady(page, 6);
   const log = await chartData(page, cardio);
   assert.equal(log.log, true);
   assert.deepEqual(log.datasets.map((d) => d.phase), ['keygen', 'encrypt', 'compute', 'decrypt', 'total']);
@@ -84,7 +95,7 @@ test('the generated site, opened from disk, shows the run and its controls work'
   // Filters: a tool, then a size.
   await page.click('details[data-kind=tool] summary');
   await page.uncheck('input[data-filter=tool][value="Tool-05"]');
-  await waitReady(page, 6);
+  await waitReady(page, 8);
   assert.ok(!(await chartData(page, cardio)).labels.includes('Tool-05'));
   assert.equal((await chartData(page, cardio)).labels.length, cellsOf('cardio', 'patients=1').length - 1);
   await page.click('details[data-kind=tool] [data-all=tool]');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { fmtRatio, fmtSeconds, unitFor } from '../../src/format.js';
-import { PHASES, applyFilters, groups, label, medianInterval, phasesOf, rowLabel, sdOfPhases, sortRows, usedReps } from '../../src/model.js';
+import { PHASES, applyFilters, chartPhases, groups, label, medianInterval, phasesOf, rowLabel, sdOfPhases, sortRows, usedReps } from '../../src/model.js';
 
 const cell = (tool, variant, status, total, patients = 1, reps = []) => ({
   tool, variant, status, benchmark: 'cardio', scheme: 'BFV', size: { patients }, size_key: `patients=${patients}`,
@@ -81,4 +81,7 @@ test("a compiler's compile phase is listed first in its details, other cells hav
   assert.deepEqual(phasesOf(compiled), ['compile', ...PHASES]);
   const onlyInReps = cell('Concrete', 'default', 'error', null, 1, [{ phases: { compile: 2, keygen: 1 } }]);
   assert.deepEqual(phasesOf(onlyInReps), ['compile', ...PHASES]);
+  // The charts offer compile for the whole run once one cell has it.
+  assert.deepEqual(chartPhases([cell('SEAL', 'batched', 'ok', 1)]), PHASES);
+  assert.deepEqual(chartPhases([cell('SEAL', 'batched', 'ok', 1), compiled]), ['compile', ...PHASES]);
 });
