@@ -68,7 +68,7 @@ std::vector<std::string> build_argv(const ContainerEngine& engine, const ImageBu
   for (const auto& [k, v] : b.args) argv.insert(argv.end(), {"--build-arg", k + "=" + v});
   // Docker's build has no mounts for RUN steps; its users add the CA to the base image.
   if (!b.ca_bundle.empty() && engine.name == "podman")
-    argv.insert(argv.end(), {"-v", b.ca_bundle.string() + ":/etc/ssl/certs/ca-certificates.crt:ro"});
+    argv.insert(argv.end(), {"-v", b.ca_bundle.string() + ":/usr/local/share/ca-certificates/fhebench-build.crt:ro"});
   argv.push_back(b.context.string());
   return argv;
 }

@@ -33,8 +33,9 @@ struct ImageBuild {
   std::map<std::string, std::string> args;  // --build-arg
   std::filesystem::path log_dir;           // receives build.log (stdout) and build.err (stderr)
   double timeout_s = 7200;
-  // A PEM bundle the build's downloads trust (FHEBENCH_BUILD_CA_BUNDLE, e.g. a TLS-inspecting
-  // proxy's): Podman mounts it over the image's system bundle during RUN steps only.
+  // A PEM bundle the build's downloads trust (FHEBENCH_BUILD_CA_BUNDLE, e.g. with a
+  // TLS-inspecting proxy's CA): Podman mounts it where Debian's update-ca-certificates adds it
+  // to the image's bundle when a base image installs ca-certificates.
   std::filesystem::path ca_bundle;
 };
 

@@ -52,7 +52,7 @@ TEST(ContainerEngine, BuildMountsTheCaBundleOnlyWithPodman) {
   EXPECT_FALSE(has(build_argv(podman, b), "-v"));
   b.ca_bundle = "/etc/proxy-ca.pem";
   const auto argv = build_argv(podman, b);
-  EXPECT_TRUE(has(argv, "/etc/proxy-ca.pem:/etc/ssl/certs/ca-certificates.crt:ro"));
+  EXPECT_TRUE(has(argv, "/etc/proxy-ca.pem:/usr/local/share/ca-certificates/fhebench-build.crt:ro"));
   EXPECT_EQ(argv.back(), "/ctx");  // the context stays last
   EXPECT_TRUE(has(argv, "BASE_IMAGE=debian"));
   EXPECT_FALSE(has(build_argv(docker, b), "-v"));

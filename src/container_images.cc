@@ -76,6 +76,12 @@ std::string library_steps(const LibrarySpec& lib) {
       quoted(lib.cmake_args), fmt::arg("src", src));
 }
 
+// FHEBENCH_BUILD_CA_BUNDLE, or "" (docs/executors.md).
+fs::path build_ca_bundle() {
+  const char* ca = std::getenv("FHEBENCH_BUILD_CA_BUNDLE");
+  return ca && *ca ? fs::path(ca) : fs::path();
+}
+
 // Builds `tag` unless the engine has it; "" or why not.
 std::string ensure(const ContainerEngine& engine, ImageBuild build, const std::function<void(const std::string&)>& log) {
   if (!image_id(engine, build.tag).empty()) {
@@ -83,7 +89,9 @@ std::string ensure(const ContainerEngine& engine, ImageBuild build, const std::f
     return "";
   }
   build.log_dir = cache_dir() / "images" / lower(build.tag);
-  if (const char* ca = std::getenv("FHEBENCH_BUILD_CA_BUNDLE"); ca && *ca) build.ca_bundle = ca;
+  build.ca_bundle = build_ca_bundle();
+  if (!build.ca_bundle.empty() && !fs::is_regular_file(build.ca_bundle))
+    return fmt::format("FHEBENCH_BUILD_CA_BUNDLE={} is not a file: give a PEM bundle or unset it", build.ca_bundle.string());
   log(fmt::format("building image {} (log: {})", build.tag, build.log_dir.string()));
   return build_image(engine, build);
 }
@@ -134,7 +142,15 @@ std::string image_tag(const Tool& tool, bool base, const std::string& hash) {
 }
 
 std::string base_image_hash(const Tool& tool, const std::string& base, const std::string& base_id) {
-  return ContentHash().add_tree(tool.dir / "image_base").add(base_dockerfile(tool)).add(base).add(base_id).hex();
+  // The bundle's certificates go into the base's own bundle, so they are part of its identity.
+  const fs::path ca = build_ca_bundle();
+  return ContentHash()
+      .add_tree(tool.dir / "image_base")
+      .add(base_dockerfile(tool))
+      .add(base)
+      .add(base_id)
+      .add(ca.empty() ? "" : own_file(ca))
+      .hex();
 }
 
 std::string program_image_hash(const Tool& tool, const std::string& base, const std::string& base_id) {
