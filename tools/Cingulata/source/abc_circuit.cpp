@@ -8,6 +8,7 @@
 #include <iterator>
 #include <map>
 #include <sstream>
+#include <unistd.h>
 
 namespace cingubench {
 namespace {
@@ -89,6 +90,22 @@ uint8_t truth_table(const Names& n) {
   return off_set ? (~on & all) : on;
 }
 
+// Substitutes constant inputs (gates without inputs) into the table, e.g. a XOR with 1 is a NOT.
+Gate fold_constants(Gate g, const BlifCircuit& c) {
+  for (size_t j = g.inputs.size(); j-- > 0;) {
+    const int id = g.inputs[j];
+    if (id < c.inputs || !c.gates[id - c.inputs].inputs.empty()) continue;
+    const unsigned v = c.gates[id - c.inputs].table & 1;
+    uint8_t t = 0;
+    if (g.inputs.size() == 1) t = (g.table >> v) & 1;
+    else
+      for (unsigned x = 0; x < 2; ++x) t |= ((g.table >> (j == 0 ? v + 2 * x : x + 2 * v)) & 1) << x;
+    g.inputs.erase(g.inputs.begin() + j);
+    g.table = t;
+  }
+  return g;
+}
+
 // Drops inputs the gate does not depend on, so that a two-input gate is a real bootstrap.
 Gate reduce(Gate g) {
   if (g.inputs.size() == 2) {
@@ -135,7 +152,7 @@ BlifCircuit read_blif(std::istream& in) {
     Gate g;
     for (size_t i = 0; i + 1 < def->second.signals.size(); ++i) g.inputs.push_back(node(def->second.signals[i]));
     g.table = truth_table(def->second);
-    c.gates.push_back(reduce(g));
+    c.gates.push_back(reduce(fold_constants(g, c)));
     return id[name] = c.inputs + static_cast<int>(c.gates.size()) - 1;
   };
   for (const std::string& o : p.outputs) c.outputs.push_back(node(o));
@@ -146,6 +163,13 @@ bool plain_gate(const Gate& g, const std::vector<bool>& node) {
   unsigned x = 0;
   for (size_t i = 0; i < g.inputs.size(); ++i) x |= static_cast<unsigned>(node[g.inputs[i]]) << i;
   return (g.table >> x) & 1;
+}
+
+std::string find_abc() {
+  std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "");
+  for (std::string dir; std::getline(path, dir, ':');)
+    if (!dir.empty() && access((dir + "/berkeley-abc").c_str(), X_OK) == 0) return dir + "/berkeley-abc";
+  return "";
 }
 
 namespace {

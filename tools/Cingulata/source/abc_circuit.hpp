@@ -43,6 +43,9 @@ std::vector<Bit> evaluate(const BlifCircuit& c, const std::vector<Bit>& inputs, 
 // One gate on plain bits.
 bool plain_gate(const Gate& g, const std::vector<bool>& node);
 
+// The path of Debian's berkeley-abc on PATH, or "" when it is not installed.
+std::string find_abc();
+
 // The optimisation: ABC reads `blif` (in the working directory), runs each of Cingulata's
 // optimisation scripts mapped to TFHE's gate library, and the circuit with the fewest
 // two-input gates is returned; `script` names the one kept. Throws std::runtime_error.

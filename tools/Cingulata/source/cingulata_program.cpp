@@ -18,7 +18,6 @@
 #include <fstream>
 #include <random>
 #include <sstream>
-#include <unistd.h>
 #include <memory>
 #include <string>
 
@@ -113,16 +112,9 @@ void check_equivalent(const BlifCircuit& a, const BlifCircuit& b) {
   }
 }
 
-std::string find_on_path(const std::string& program) {
-  std::istringstream path(std::getenv("PATH") ? std::getenv("PATH") : "");
-  for (std::string dir; std::getline(path, dir, ':');)
-    if (!dir.empty() && access((dir + "/" + program).c_str(), X_OK) == 0) return dir + "/" + program;
-  return "";
-}
-
 // compile.abc: Cingulata's circuit through ABC (abc_circuit.hpp), mapped to TFHE's gates.
 Circuit abc_optimise(fhebench::Program& p, Tracer& tracer, const std::vector<CiInt>& results) {
-  const std::string abc = find_on_path("berkeley-abc");
+  const std::string abc = find_abc();
   if (abc.empty()) p.unsupported("the abc variant needs ABC on PATH: apt-get install berkeley-abc");
   auto t = p.phase("compile.abc");
   std::vector<OutputWord> shape = mark_outputs(results);
